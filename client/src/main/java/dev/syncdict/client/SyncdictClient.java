@@ -1,0 +1,207 @@
+package dev.syncdict.client;
+
+import dev.syncdict.protocol.Codec;
+import dev.syncdict.protocol.ErrorCode;
+import dev.syncdict.protocol.Field;
+import dev.syncdict.protocol.Handshake;
+import dev.syncdict.protocol.Hello;
+import dev.syncdict.protocol.Op;
+import dev.syncdict.protocol.Path;
+import dev.syncdict.protocol.ProtocolException;
+import dev.syncdict.protocol.Reply;
+import dev.syncdict.protocol.Request;
+import dev.syncdict.protocol.Token;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A blocking connection to a syncdict daemon on plain JDK sockets: it performs the mutual
+ * handshake, sends requests and reads their replies in order. Requests may be pipelined with
+ * {@link #pipeline(List)}. Not thread-safe: use one client per thread.
+ *
+ * <pre>{@code
+ * try (SyncdictClient client = SyncdictClient.connect("127.0.0.1", 7440, token)) {
+ *     client.incr("visits", BigDecimal.ONE);
+ * }
+ * }</pre>
+ */
+public final class SyncdictClient implements Closeable {
+
+    /** Requests in flight at once when pipelining: bounded so neither side's socket buffer can fill and stall both. */
+    static final int PIPELINE_WINDOW = 128;
+
+    /** Longest reply line read: the daemon's own default request limit. */
+    static final int MAX_REPLY_BYTES = 16 * 1024 * 1024;
+
+    private final Socket socket;
+    private final LineInput in;
+    private final OutputStream out;
+    private final Hello hello;
+    private long nextId = 1;
+    private long revision;
+
+    private SyncdictClient(Socket socket, Token token) throws IOException {
+        this.socket = socket;
+        this.in = new LineInput(new BufferedInputStream(socket.getInputStream(), 65536), MAX_REPLY_BYTES);
+        this.out = new BufferedOutputStream(socket.getOutputStream(), 65536);
+        this.hello = readHello();
+        authenticate(token);
+    }
+
+    /** Connects and authenticates, waiting at most 5 seconds for the connection. */
+    public static SyncdictClient connect(String host, int port, Token token) throws IOException {
+        return connect(new InetSocketAddress(host, port), token, Duration.ofSeconds(5));
+    }
+
+    /** Connects and authenticates; an unknown host or refused connection is an IOException. */
+    public static SyncdictClient connect(InetSocketAddress address, Token token, Duration connectTimeout) throws IOException {
+        Socket socket = new Socket();
+        try {
+            // Nagle would hold each small request back waiting for an ack (the old recipe's 320 ms).
+            socket.setTcpNoDelay(true);
+            socket.connect(address, (int) connectTimeout.toMillis());
+            return new SyncdictClient(socket, token);
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    private Hello readHello() throws IOException {
+        String line = in.readLine();
+        if (line == null) {
+            throw new IOException("the daemon closed the connection before saying hello");
+        }
+        try {
+            return Hello.decode(line);
+        } catch (ProtocolException notHello) {
+            Reply refusal = tryReply(line);
+            if (refusal != null && refusal.isError()) {
+                throw new DaemonRefusedException(refusal.error());
+            }
+            throw new IOException("the peer at " + socket.getRemoteSocketAddress() + " is not a syncdict daemon");
+        }
+    }
+
+    private static Reply tryReply(String line) {
+        try {
+            return Codec.decodeReply(line);
+        } catch (ProtocolException e) {
+            return null;
+        }
+    }
+
+    private void authenticate(Token token) throws IOException {
+        String nonce = Handshake.newNonce();
+        Reply reply = call(Request.of(Op.AUTH)
+                .with(Field.NONCE, nonce)
+                .with(Field.PROOF, Handshake.clientProof(token, hello.nonce(), nonce)));
+        if (reply.isError()) {
+            throw new DaemonRefusedException(reply.error());
+        }
+        if (!Handshake.matches(Handshake.daemonProof(token, hello.nonce(), nonce), reply.proof())) {
+            throw new DaemonRefusedException(new Reply.Error(ErrorCode.UNAUTHORIZED,
+                    "the daemon could not prove it knows the token; it is not the daemon you meant to reach"));
+        }
+    }
+
+    /** What the daemon said when the connection opened. */
+    public Hello hello() {
+        return hello;
+    }
+
+    /** The newest revision any reply has carried. */
+    public long revision() {
+        return revision;
+    }
+
+    /** Sends one request and returns its reply; an error reply is returned, not thrown. */
+    public Reply call(Request request) throws IOException {
+        return pipeline(List.of(request)).get(0);
+    }
+
+    /**
+     * Sends requests without waiting for each reply and returns the replies in request order.
+     * At most {@link #PIPELINE_WINDOW} requests are in flight at once.
+     */
+    public List<Reply> pipeline(List<Request> requests) throws IOException {
+        List<Reply> replies = new ArrayList<>(requests.size());
+        long firstId = nextId;
+        int sent = 0;
+        while (replies.size() < requests.size()) {
+            while (sent < requests.size() && sent - replies.size() < PIPELINE_WINDOW) {
+                out.write((Codec.encode(requests.get(sent).withId(nextId++)) + "\n").getBytes(StandardCharsets.UTF_8));
+                sent++;
+            }
+            out.flush();
+            while (replies.size() < sent) {
+                replies.add(receive(firstId + replies.size()));
+            }
+        }
+        return replies;
+    }
+
+    private Reply receive(long expectedId) throws IOException {
+        String line = in.readLine();
+        if (line == null) {
+            throw new IOException("the daemon closed the connection");
+        }
+        Reply reply;
+        try {
+            reply = Codec.decodeReply(line);
+        } catch (ProtocolException e) {
+            throw new IOException("unreadable reply from the daemon: " + e.getMessage(), e);
+        }
+        if (reply.id() == null && reply.isError()) {
+            // A framing error (e.g. too_large) is answered without an id, then the daemon closes.
+            throw new DaemonRefusedException(reply.error());
+        }
+        if (!(reply.id() instanceof BigDecimal) || ((BigDecimal) reply.id()).longValue() != expectedId) {
+            throw new IOException("reply out of order: expected id " + expectedId + ", got " + reply.id());
+        }
+        revision = Math.max(revision, reply.rev());
+        return reply;
+    }
+
+    /** The value at a path; a missing path is a {@link ReplyException} with code not_found. */
+    public Object get(String path) throws IOException {
+        return valueOf(call(Request.of(Op.GET).with(Field.PATH, Path.parse(path))));
+    }
+
+    /** Stores a JSON value (see {@link dev.syncdict.protocol.Json} for the Java types) at a path. */
+    public void set(String path, Object value) throws IOException {
+        valueOf(call(Request.of(Op.SET).with(Field.PATH, Path.parse(path)).with(Field.VALUE, value)));
+    }
+
+    /** Adds an exact decimal to the number at a path and returns the new value. */
+    public BigDecimal incr(String path, BigDecimal by) throws IOException {
+        return (BigDecimal) valueOf(call(Request.of(Op.INCR).with(Field.PATH, Path.parse(path)).with(Field.BY, by)));
+    }
+
+    /** Deletes the value at a path. */
+    public void del(String path) throws IOException {
+        valueOf(call(Request.of(Op.DEL).with(Field.PATH, Path.parse(path))));
+    }
+
+    private static Object valueOf(Reply reply) {
+        if (reply.isError()) {
+            throw new ReplyException(reply.error());
+        }
+        return reply.value();
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}

@@ -1,0 +1,87 @@
+package dev.syncdict.daemon;
+
+import dev.syncdict.protocol.ErrorCode;
+import dev.syncdict.protocol.Handshake;
+import dev.syncdict.protocol.Hello;
+import dev.syncdict.protocol.Op;
+import dev.syncdict.protocol.Reply;
+import dev.syncdict.protocol.Token;
+import dev.syncdict.protocol.Version;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * The daemon's side of the handshake ({@link Handshake}): sends the hello, checks the client's
+ * proof, answers with its own, then removes itself so later lines flow to the request handler.
+ * Anything else before that, or no proof within the timeout, gets {@code unauthorized} and a
+ * closed connection. One per connection: it holds that connection's nonce.
+ */
+final class AuthHandler extends ChannelInboundHandlerAdapter {
+
+    private final Token token;
+    private final LongSupplier revision;
+    private final Duration timeout;
+    private final String nonce = Handshake.newNonce();
+    private ScheduledFuture<?> deadline;
+    private boolean refused;
+
+    AuthHandler(Token token, LongSupplier revision, Duration timeout) {
+        this.token = token;
+        this.revision = revision;
+        this.timeout = timeout;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        ctx.writeAndFlush(Wire.line(new Hello(Hello.PROTOCOL_VERSION, Version.VERSION, nonce).encode()));
+        deadline = ctx.executor().schedule(
+                () -> refuse(ctx, null, ErrorCode.UNAUTHORIZED, "no handshake within " + timeout.toSeconds() + "s"),
+                timeout.toMillis(), TimeUnit.MILLISECONDS);
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        deadline.cancel(false);
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        Line line = (Line) msg;
+        if (refused) {
+            return;
+        } else if (line.request() == null) {
+            refuse(ctx, line.id(), line.error().code() == ErrorCode.TOO_LARGE ? ErrorCode.TOO_LARGE : ErrorCode.UNAUTHORIZED,
+                    "authenticate first; this line was refused: " + line.error().message());
+        } else if (line.request().op() != Op.AUTH) {
+            refuse(ctx, line.id(), ErrorCode.UNAUTHORIZED, "authenticate first: nothing but auth is accepted before the handshake");
+        } else if (!Handshake.matches(Handshake.clientProof(token, nonce, line.request().nonce()), line.request().proof())) {
+            refuse(ctx, line.id(), ErrorCode.UNAUTHORIZED, "wrong token");
+        } else {
+            deadline.cancel(false);
+            String proof = Handshake.daemonProof(token, nonce, line.request().nonce());
+            ctx.writeAndFlush(Wire.line(Reply.ok(revision.getAsLong(), null).withProof(proof).withId(line.id())));
+            ctx.pipeline().remove(this);
+        }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        // Nothing to pass on: this handler answered every line itself.
+    }
+
+    private void refuse(ChannelHandlerContext ctx, Object id, ErrorCode code, String message) {
+        if (ctx.channel().isActive() && !refused) {
+            refused = true;
+            ctx.channel().config().setAutoRead(false);
+            ctx.writeAndFlush(Wire.line(Reply.error(revision.getAsLong(), code, message).withId(id)))
+                    .addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+}

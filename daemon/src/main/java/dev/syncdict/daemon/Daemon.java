@@ -1,0 +1,103 @@
+package dev.syncdict.daemon;
+
+import dev.syncdict.daemon.store.Dictionary;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import java.net.InetSocketAddress;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A running daemon: the listening socket, the event loops and the sequencer that owns the
+ * dictionary. {@link #start} returns once the port is bound, so tests and embedders can start one
+ * on port 0 in-process and read {@link #port()}.
+ */
+public final class Daemon implements AutoCloseable {
+
+    private final EventLoopGroup acceptor;
+    private final EventLoopGroup workers;
+    private final Sequencer sequencer;
+    private final Channel listener;
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final CountDownLatch closed = new CountDownLatch(1);
+
+    private Daemon(DaemonConfig config) throws InterruptedException {
+        IoHandlerFactory io = Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        Class<? extends ServerChannel> channelType = Epoll.isAvailable() ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        acceptor = new MultiThreadIoEventLoopGroup(1, io);
+        workers = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(), io);
+        ConnectionLimiter limiter = new ConnectionLimiter(config.maxConnections());
+        sequencer = new Sequencer(new Dispatcher(new Dictionary(), limiter::open));
+        try {
+            listener = new ServerBootstrap()
+                    .group(acceptor, workers)
+                    .channel(channelType)
+                    .option(ChannelOption.SO_REUSEADDR, true)
+                    // Both ends disable Nagle: a request or reply is one small write that must leave at once.
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childHandler(new ServerInitializer(config, limiter, sequencer, this::closeInBackground))
+                    .bind(config.bind(), config.port()).sync().channel();
+        } catch (InterruptedException | RuntimeException e) {
+            release();
+            throw e;
+        }
+    }
+
+    /** Starts a daemon and returns once it listens. */
+    public static Daemon start(DaemonConfig config) throws InterruptedException {
+        return new Daemon(config);
+    }
+
+    public InetSocketAddress address() {
+        return (InetSocketAddress) listener.localAddress();
+    }
+
+    public int port() {
+        return address().getPort();
+    }
+
+    /** Blocks until the daemon has closed (by {@link #close()} or a shutdown request). */
+    public void awaitClosed() throws InterruptedException {
+        closed.await();
+    }
+
+    /** Stops listening, closes every connection and stops the sequencer. */
+    @Override
+    public void close() {
+        if (closing.compareAndSet(false, true)) {
+            listener.close().syncUninterruptibly();
+            release();
+        }
+        try {
+            closed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void release() {
+        acceptor.shutdownGracefully(0, 0, java.util.concurrent.TimeUnit.MILLISECONDS).syncUninterruptibly();
+        workers.shutdownGracefully(0, 0, java.util.concurrent.TimeUnit.MILLISECONDS).syncUninterruptibly();
+        try {
+            sequencer.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        closed.countDown();
+    }
+
+    /** A shutdown request arrives on an event loop, which must not wait for itself to stop. */
+    private void closeInBackground() {
+        new Thread(this::close, "syncdictd-shutdown").start();
+    }
+}

@@ -1,0 +1,63 @@
+package dev.syncdict.daemon;
+
+import dev.syncdict.protocol.Codec;
+import dev.syncdict.protocol.ErrorCode;
+import dev.syncdict.protocol.ProtocolException;
+import dev.syncdict.protocol.Reply;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.MessageToMessageDecoder;
+import io.netty.handler.codec.TooLongFrameException;
+import java.util.List;
+
+/**
+ * Turns one framed line into a {@link Line}: a checked request, or the error reply it earned.
+ * A bad line costs its sender one error reply; an over-long line, a framing violation, also
+ * closes that connection. Blank lines are ignored, for people typing at nc.
+ */
+@ChannelHandler.Sharable
+final class RequestDecoder extends MessageToMessageDecoder<ByteBuf> {
+
+    private final int maxLineBytes;
+
+    RequestDecoder(int maxLineBytes) {
+        super(ByteBuf.class);
+        this.maxLineBytes = maxLineBytes;
+    }
+
+    @Override
+    protected void decode(ChannelHandlerContext ctx, ByteBuf frame, List<Object> out) {
+        if (isBlank(frame)) {
+            return;
+        }
+        byte[] bytes = ByteBufUtil.getBytes(frame);
+        try {
+            out.add(Line.of(Codec.decodeRequest(bytes, 0, bytes.length)));
+        } catch (ProtocolException e) {
+            out.add(Line.rejected(e.id(), new Reply.Error(e.code(), e.getMessage()), false));
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof TooLongFrameException) {
+            ctx.fireChannelRead(Line.rejected(null, new Reply.Error(ErrorCode.TOO_LARGE,
+                    "line longer than the limit of " + maxLineBytes + " bytes; closing the connection"), true));
+            ctx.fireChannelReadComplete();
+            return;
+        }
+        ctx.fireExceptionCaught(cause);
+    }
+
+    private static boolean isBlank(ByteBuf frame) {
+        for (int i = frame.readerIndex(); i < frame.writerIndex(); i++) {
+            byte b = frame.getByte(i);
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+}

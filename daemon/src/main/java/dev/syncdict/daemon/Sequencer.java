@@ -1,0 +1,109 @@
+package dev.syncdict.daemon;
+
+import dev.syncdict.protocol.Codec;
+import dev.syncdict.protocol.ErrorCode;
+import dev.syncdict.protocol.Op;
+import dev.syncdict.protocol.Reply;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The one thread that owns the dictionary. Connections hand it batches of decoded lines; it runs
+ * them in arrival order, one request at a time, and hands each batch its encoded replies. Network
+ * I/O stays on the event loops: this thread only computes and encodes.
+ *
+ * <p>It drains every batch waiting, so that a later write-ahead log can make one fsync cover them
+ * all before any of their replies leaves.
+ */
+final class Sequencer implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(Sequencer.class.getName());
+    private static final Batch STOP = new Batch(List.of(), result -> {});
+
+    /** Lines from one connection, and what to do with their replies. */
+    record Batch(List<Line> lines, Consumer<Result> done) {}
+
+    /** The replies of a batch, as bytes for the wire, and whether the connection or daemon should close. */
+    record Result(byte[] replies, boolean closeConnection, boolean shutdownDaemon) {}
+
+    private final BlockingQueue<Batch> queue = new LinkedBlockingQueue<>();
+    private final Dispatcher dispatcher;
+    private final Thread thread;
+    private volatile long publishedRevision;
+
+    Sequencer(Dispatcher dispatcher) {
+        this.dispatcher = dispatcher;
+        this.thread = new Thread(this::run, "syncdictd-sequencer");
+        thread.start();
+    }
+
+    void submit(Batch batch) {
+        queue.add(batch);
+    }
+
+    /** The latest revision, readable from any thread (the handshake's reply carries it). */
+    long revision() {
+        return publishedRevision;
+    }
+
+    private void run() {
+        List<Batch> drained = new ArrayList<>();
+        while (true) {
+            try {
+                drained.add(queue.take());
+            } catch (InterruptedException e) {
+                return;
+            }
+            queue.drainTo(drained);
+            for (Batch batch : drained) {
+                if (batch == STOP) {
+                    return;
+                }
+                batch.done().accept(process(batch.lines()));
+            }
+            drained.clear();
+        }
+    }
+
+    private Result process(List<Line> lines) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * lines.size());
+        for (Line line : lines) {
+            Reply reply = line.request() == null
+                    ? new Reply(line.id(), dispatcher.revision(), null, null, null, null, null, line.error())
+                    : handle(line);
+            out.writeBytes(Codec.encodeLine(reply));
+            if (line.fatal()) {
+                return new Result(out.toByteArray(), true, false);
+            }
+            if (line.request() != null && line.request().op() == Op.SHUTDOWN) {
+                return new Result(out.toByteArray(), true, true);
+            }
+        }
+        publishedRevision = dispatcher.revision();
+        return new Result(out.toByteArray(), false, false);
+    }
+
+    private Reply handle(Line line) {
+        try {
+            Reply reply = dispatcher.handle(line.request());
+            publishedRevision = reply.rev();
+            return reply;
+        } catch (RuntimeException e) {
+            // A bug must cost one request, never the daemon.
+            LOG.log(Level.SEVERE, "internal error on " + line.request().op().wireName(), e);
+            return Reply.error(dispatcher.revision(), ErrorCode.INTERNAL, "internal error: " + e).withId(line.id());
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        queue.add(STOP);
+        thread.join();
+    }
+}

@@ -1,0 +1,109 @@
+package dev.syncdict.daemon;
+
+import dev.syncdict.protocol.Locations;
+import dev.syncdict.protocol.Token;
+import dev.syncdict.protocol.Version;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** The {@code syncdictd} command: runs a daemon in the foreground until a signal or a shutdown request. */
+@Command(name = "syncdictd", mixinStandardHelpOptions = true, versionProvider = Syncdictd.VersionProvider.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = {
+            "Serves one shared dictionary of JSON values over newline-delimited JSON on TCP.",
+            "",
+            "Runs in the foreground (for systemd and containers); 'syncdict daemon start' runs one in the background.",
+            "Every client must prove it knows the token (HMAC challenge; the token never crosses the wire).",
+            "",
+            "Persistence: none yet. The dictionary lives in memory and is lost when the daemon stops;"
+                    + " the write-ahead log is a planned feature, so --in-memory is currently the only mode.",
+        },
+        footer = {"", "Exit status: 0 after a clean shutdown, 1 when the daemon cannot start, 2 on a usage error."})
+public final class Syncdictd implements Callable<Integer> {
+
+    @Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", description = "Address to listen on (default: ${DEFAULT-VALUE}). "
+            + "Any non-loopback address also needs --insecure-remote until TLS is available.")
+    private String bind = DaemonConfig.DEFAULT_BIND;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "TCP port (default: ${DEFAULT-VALUE}); 0 picks a free port.")
+    private int port = DaemonConfig.DEFAULT_PORT;
+
+    @Option(names = "--token-file", paramLabel = "FILE", description = "Read the token from FILE instead of $SYNCDICT_TOKEN"
+            + " or the default file ($XDG_CONFIG_HOME/syncdict/token, created with mode 0600 when missing).")
+    private Path tokenFile;
+
+    @Option(names = "--in-memory", description = "Keep the dictionary in memory only (currently the only mode).")
+    private boolean inMemory;
+
+    @Option(names = "--max-line", paramLabel = "BYTES", description = "Longest request line accepted (default: ${DEFAULT-VALUE}).")
+    private int maxLine = DaemonConfig.DEFAULT_MAX_LINE_BYTES;
+
+    @Option(names = "--max-connections", paramLabel = "N", description = "Most connections served at once (default: ${DEFAULT-VALUE}).")
+    private int maxConnections = DaemonConfig.DEFAULT_MAX_CONNECTIONS;
+
+    @Option(names = "--insecure-remote", description = "Allow listening on a non-loopback address without TLS.")
+    private boolean insecureRemote;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Syncdictd()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        PrintWriter err = spec.commandLine().getErr();
+        if (!isLoopback(bind) && !insecureRemote) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "refusing to listen on " + bind
+                    + " without TLS: the link would be readable by anyone on the network; add --insecure-remote to do it anyway");
+        }
+        Token token = Token.resolve(tokenFile, System.getenv(), Locations.of(System.getenv()), true);
+        Path checked = tokenFile != null ? tokenFile : Locations.of(System.getenv()).tokenFile();
+        if (System.getenv(Token.ENV) == null && Files.exists(checked) && Token.isExposed(checked)) {
+            err.println("syncdictd: token file " + checked + " is readable by other users; run: chmod 600 " + checked);
+            return 1;
+        }
+        DaemonConfig config = DaemonConfig.defaults(token).withBind(bind).withPort(port)
+                .withMaxLineBytes(maxLine).withMaxConnections(maxConnections);
+        Daemon daemon;
+        try {
+            daemon = Daemon.start(config);
+        } catch (Exception e) {
+            err.println("syncdictd: cannot listen on " + bind + ":" + port + ": " + e.getMessage());
+            return 1;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(daemon::close, "syncdictd-signal"));
+        // The one line on stdout: whoever started the daemon reads it to learn the port.
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("syncdictd " + Version.VERSION + " listening on " + bind + ":" + daemon.port() + " (in memory)");
+        out.flush();
+        daemon.awaitClosed();
+        return 0;
+    }
+
+    private static boolean isLoopback(String address) {
+        try {
+            return InetAddress.getByName(address).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /** Reports the build's version. */
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"syncdictd " + Version.VERSION};
+        }
+    }
+}

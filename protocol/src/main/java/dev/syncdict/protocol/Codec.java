@@ -1,0 +1,275 @@
+package dev.syncdict.protocol;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns request and reply objects into one line of JSON and back. Decoding checks every field
+ * against the op's declaration in {@link Op}, so nothing past the codec sees an ill-formed request.
+ */
+public final class Codec {
+
+    private Codec() {}
+
+    /** The JSON text of a request, without the newline. */
+    public static String encode(Request request) {
+        return Json.write(toJson(request));
+    }
+
+    /** The JSON text of a reply, without the newline. */
+    public static String encode(Reply reply) {
+        return Json.write(toJson(reply));
+    }
+
+    /** The UTF-8 bytes of a reply followed by a newline: what goes on the wire. */
+    public static byte[] encodeLine(Reply reply) {
+        byte[] json = Json.writeBytes(toJson(reply));
+        byte[] line = java.util.Arrays.copyOf(json, json.length + 1);
+        line[json.length] = '\n';
+        return line;
+    }
+
+    /** Reads a request line, or throws a {@link ProtocolException} saying what is wrong with it. */
+    public static Request decodeRequest(String line) {
+        return decodeRequest(parseObject(line, "request"));
+    }
+
+    /** Reads a request from UTF-8 bytes. */
+    public static Request decodeRequest(byte[] utf8, int offset, int length) {
+        Object json;
+        try {
+            json = Json.parse(utf8, offset, length);
+        } catch (JsonException e) {
+            throw notJson(e, "request");
+        }
+        return decodeRequest(asObject(json, "request"));
+    }
+
+    /** Reads a reply line. */
+    public static Reply decodeReply(String line) {
+        return decodeReply(parseObject(line, "reply"));
+    }
+
+    private static Map<String, Object> parseObject(String line, String what) {
+        try {
+            return asObject(Json.parse(line), what);
+        } catch (JsonException e) {
+            throw notJson(e, what);
+        }
+    }
+
+    private static ProtocolException notJson(JsonException e, String what) {
+        return new ProtocolException(e.isOverLimit() ? ErrorCode.TOO_LARGE : ErrorCode.BAD_REQUEST,
+                "the " + what + " is not valid JSON: " + e.getMessage(), null);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> asObject(Object json, String what) {
+        if (!(json instanceof Map)) {
+            throw new ProtocolException(ErrorCode.BAD_REQUEST, "a " + what + " must be a JSON object", null);
+        }
+        return (Map<String, Object>) json;
+    }
+
+    private static Request decodeRequest(Map<String, Object> json) {
+        Object id = json.get("id");
+        if (id != null && !(id instanceof String || id instanceof BigDecimal)) {
+            throw new ProtocolException(ErrorCode.BAD_REQUEST, "'id' must be a string or a number", null);
+        }
+        Object opName = json.get("op");
+        if (!(opName instanceof String)) {
+            throw new ProtocolException(ErrorCode.BAD_REQUEST, "a request needs an 'op' string", id);
+        }
+        Op op = Op.byWireName((String) opName);
+        if (op == null) {
+            throw new ProtocolException(ErrorCode.BAD_REQUEST, "unknown op " + Json.quote((String) opName), id);
+        }
+        Request request = Request.of(op).withId(id);
+        for (Map.Entry<String, Object> entry : json.entrySet()) {
+            String name = entry.getKey();
+            if (name.equals("id") || name.equals("op")) {
+                continue;
+            }
+            Field field = Field.byWireName(name);
+            if (field == null || !op.accepts(field)) {
+                throw new ProtocolException(ErrorCode.BAD_REQUEST, op.wireName() + " does not take " + Json.quote(name), id);
+            }
+            request = request.with(field, typed(op, field, entry.getValue(), id));
+        }
+        for (Field field : op.required()) {
+            if (!request.has(field)) {
+                throw new ProtocolException(ErrorCode.BAD_REQUEST, op.wireName() + " needs " + Json.quote(field.wireName()), id);
+            }
+        }
+        return request;
+    }
+
+    private static Object typed(Op op, Field field, Object value, Object id) {
+        Field.Type type = field.type();
+        switch (type) {
+            case JSON:
+                return value;
+            case PATH:
+                if (value instanceof String) {
+                    try {
+                        return Path.parse((String) value);
+                    } catch (PathException e) {
+                        throw new ProtocolException(ErrorCode.BAD_PATH, e.getMessage(), id);
+                    }
+                }
+                break;
+            case NUMBER:
+                if (value instanceof BigDecimal) {
+                    return value;
+                }
+                break;
+            case BOOLEAN:
+                if (value instanceof Boolean) {
+                    return value;
+                }
+                break;
+            case STRING:
+                if (value instanceof String) {
+                    return value;
+                }
+                break;
+            case REVISION:
+            case COUNT:
+                Long count = wholeNumber(value);
+                if (count != null && count >= (type == Field.Type.COUNT ? 1 : 0)) {
+                    return count;
+                }
+                break;
+            case REQUESTS:
+                if (value instanceof List) {
+                    return nestedRequests(op, (List<?>) value, id);
+                }
+                break;
+            default:
+                throw new AssertionError(type);
+        }
+        throw new ProtocolException(ErrorCode.BAD_REQUEST,
+                op.wireName() + "'s " + Json.quote(field.wireName()) + " must be " + type.description(), id);
+    }
+
+    private static Long wholeNumber(Object value) {
+        if (!(value instanceof BigDecimal)) {
+            return null;
+        }
+        try {
+            return ((BigDecimal) value).longValueExact();
+        } catch (ArithmeticException e) {
+            return null;
+        }
+    }
+
+    private static List<Request> nestedRequests(Op op, List<?> elements, Object id) {
+        List<Request> requests = new ArrayList<>(elements.size());
+        for (int i = 0; i < elements.size(); i++) {
+            Request nested;
+            try {
+                nested = decodeRequest(asObject(elements.get(i), "request"));
+            } catch (ProtocolException e) {
+                throw new ProtocolException(e.code(), op.wireName() + " op " + i + ": " + e.getMessage(), id);
+            }
+            if (!nested.op().isTransactional()) {
+                throw new ProtocolException(ErrorCode.BAD_REQUEST,
+                        op.wireName() + " op " + i + ": " + nested.op().wireName() + " cannot be part of a tx", id);
+            }
+            requests.add(nested);
+        }
+        return requests;
+    }
+
+    static Map<String, Object> toJson(Request request) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        if (request.id() != null) {
+            json.put("id", request.id());
+        }
+        json.put("op", request.op().wireName());
+        for (Map.Entry<Field, Object> entry : request.fields().entrySet()) {
+            json.put(entry.getKey().wireName(), fieldJson(entry.getValue()));
+        }
+        return json;
+    }
+
+    private static Object fieldJson(Object value) {
+        if (value instanceof Path) {
+            return value.toString();
+        } else if (value instanceof Long) {
+            return BigDecimal.valueOf((Long) value);
+        } else if (value instanceof List && !((List<?>) value).isEmpty() && ((List<?>) value).get(0) instanceof Request) {
+            List<Object> ops = new ArrayList<>();
+            for (Object op : (List<?>) value) {
+                ops.add(toJson((Request) op));
+            }
+            return ops;
+        }
+        return value;
+    }
+
+    static Map<String, Object> toJson(Reply reply) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        if (reply.id() != null) {
+            json.put("id", reply.id());
+        }
+        json.put("rev", BigDecimal.valueOf(reply.rev()));
+        if (reply.error() != null) {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("code", reply.error().code().wireName());
+            error.put("message", reply.error().message());
+            if (reply.error().index() != null) {
+                error.put("index", BigDecimal.valueOf(reply.error().index()));
+            }
+            json.put("error", error);
+            return json;
+        }
+        if (reply.value() != null) {
+            json.put("value", reply.value());
+        }
+        if (reply.modRev() != null) {
+            json.put("mod_rev", BigDecimal.valueOf(reply.modRev()));
+        }
+        if (reply.more() != null) {
+            json.put("more", reply.more());
+        }
+        if (reply.results() != null) {
+            List<Object> results = new ArrayList<>();
+            for (Reply result : reply.results()) {
+                results.add(toJson(result));
+            }
+            json.put("results", results);
+        }
+        if (reply.proof() != null) {
+            json.put("proof", reply.proof());
+        }
+        return json;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Reply decodeReply(Map<String, Object> json) {
+        Long rev = wholeNumber(json.get("rev"));
+        if (rev == null) {
+            throw new ProtocolException(ErrorCode.BAD_REQUEST, "a reply needs a 'rev' number", json.get("id"));
+        }
+        Reply.Error error = null;
+        if (json.get("error") instanceof Map) {
+            Map<String, Object> e = (Map<String, Object>) json.get("error");
+            Long index = wholeNumber(e.get("index"));
+            error = new Reply.Error(ErrorCode.byWireName(String.valueOf(e.get("code"))), String.valueOf(e.get("message")),
+                    index == null ? null : index.intValue());
+        }
+        List<Reply> results = null;
+        if (json.get("results") instanceof List) {
+            results = new ArrayList<>();
+            for (Object result : (List<Object>) json.get("results")) {
+                results.add(decodeReply(asObject(result, "reply")));
+            }
+        }
+        return new Reply(json.get("id"), rev, json.get("value"), wholeNumber(json.get("mod_rev")),
+                (Boolean) json.get("more"), results, (String) json.get("proof"), error);
+    }
+}

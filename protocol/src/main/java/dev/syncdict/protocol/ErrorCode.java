@@ -1,0 +1,43 @@
+package dev.syncdict.protocol;
+
+/** The stable, machine-readable codes of error replies. */
+public enum ErrorCode {
+    /** Nothing is stored at the path. */
+    NOT_FOUND("not_found"),
+    /** The value at the path is not of the type the op needs (incr on a string, a key into an array). */
+    TYPE_MISMATCH("type_mismatch"),
+    /** The path does not parse. */
+    BAD_PATH("bad_path"),
+    /** The request is not valid JSON, names no known op, or has a missing or ill-typed field. */
+    BAD_REQUEST("bad_request"),
+    /** A condition (if_absent, if_value, if_rev) did not hold; nothing was written. */
+    CONDITION_FAILED("condition_failed"),
+    /** The handshake failed or has not happened yet; the connection is closed. */
+    UNAUTHORIZED("unauthorized"),
+    /** A line, a value or a nesting depth is past the daemon's limit. */
+    TOO_LARGE("too_large"),
+    /** The daemon has no room for another connection. */
+    TOO_MANY_CONNECTIONS("too_many_connections"),
+    /** A fault inside the daemon; the request was not applied. */
+    INTERNAL("internal");
+
+    private final String wireName;
+
+    ErrorCode(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    /** The code with this wire name; an unknown one (from a newer daemon) reads as INTERNAL. */
+    public static ErrorCode byWireName(String name) {
+        for (ErrorCode code : values()) {
+            if (code.wireName.equals(name)) {
+                return code;
+            }
+        }
+        return INTERNAL;
+    }
+}

@@ -1,0 +1,74 @@
+package dev.syncdict.protocol;
+
+/** A named argument of a request, with its wire name and the JSON type it must have. */
+public enum Field {
+    PATH("path", Type.PATH),
+    VALUE("value", Type.JSON),
+    BY("by", Type.NUMBER),
+    IF_ABSENT("if_absent", Type.BOOLEAN),
+    IF_VALUE("if_value", Type.JSON),
+    IF_REV("if_rev", Type.REVISION),
+    PREFIX("prefix", Type.STRING),
+    AFTER("after", Type.STRING),
+    LIMIT("limit", Type.COUNT),
+    MERGE("merge", Type.BOOLEAN),
+    OPS("ops", Type.REQUESTS),
+    NONCE("nonce", Type.STRING),
+    PROOF("proof", Type.STRING);
+
+    /** What a field's JSON value must be; the codec checks it once for every op. */
+    public enum Type {
+        /** A path string, parsed into a {@link Path}. */
+        PATH("a path string"),
+        /** Any JSON value. */
+        JSON("any JSON value"),
+        /** A number. */
+        NUMBER("a number"),
+        /** true or false. */
+        BOOLEAN("true or false"),
+        /** A revision: an integer of 0 or more (0 means the path has no value). */
+        REVISION("an integer of 0 or more"),
+        /** A count: an integer of 1 or more. */
+        COUNT("an integer of 1 or more"),
+        /** A string. */
+        STRING("a string"),
+        /** An array of request objects (for tx). */
+        REQUESTS("an array of request objects");
+
+        private final String description;
+
+        Type(String description) {
+            this.description = description;
+        }
+
+        public String description() {
+            return description;
+        }
+    }
+
+    private final String wireName;
+    private final Type type;
+
+    Field(String wireName, Type type) {
+        this.wireName = wireName;
+        this.type = type;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public Type type() {
+        return type;
+    }
+
+    /** The field with this wire name, or null. */
+    public static Field byWireName(String name) {
+        for (Field field : values()) {
+            if (field.wireName.equals(name)) {
+                return field;
+            }
+        }
+        return null;
+    }
+}

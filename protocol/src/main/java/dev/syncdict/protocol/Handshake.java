@@ -1,0 +1,60 @@
+package dev.syncdict.protocol;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The mutual challenge: each side proves it knows the token with an HMAC-SHA256 over both nonces,
+ * labelled by role so that a proof cannot be reflected back. The token never crosses the wire.
+ *
+ * <ol>
+ *   <li>daemon: {@link Hello} with nonce S</li>
+ *   <li>client: {@code auth} with its nonce C and proof HMAC(token, "client" S C)</li>
+ *   <li>daemon: reply with proof HMAC(token, "daemon" S C), or {@code unauthorized} and close</li>
+ * </ol>
+ */
+public final class Handshake {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private Handshake() {}
+
+    /** A fresh 256-bit nonce in hex. */
+    public static String newNonce() {
+        byte[] nonce = new byte[32];
+        RANDOM.nextBytes(nonce);
+        return HexFormat.of().formatHex(nonce);
+    }
+
+    /** The client's proof for this pair of nonces. */
+    public static String clientProof(Token token, String daemonNonce, String clientNonce) {
+        return hmac(token, "syncdict client\n" + daemonNonce + "\n" + clientNonce);
+    }
+
+    /** The daemon's proof for this pair of nonces. */
+    public static String daemonProof(Token token, String daemonNonce, String clientNonce) {
+        return hmac(token, "syncdict daemon\n" + daemonNonce + "\n" + clientNonce);
+    }
+
+    /** Compares two proofs in constant time, so timing does not leak how much of a guess was right. */
+    public static boolean matches(String expected, String actual) {
+        return actual != null && MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.US_ASCII), actual.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static String hmac(Token token, String message) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(token.secret(), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+}

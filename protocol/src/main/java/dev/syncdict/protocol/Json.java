@@ -1,0 +1,247 @@
+package dev.syncdict.protocol;
+
+import java.io.ByteArrayOutputStream;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * Reads and writes JSON values as plain Java objects with Jackson's streaming API (no databind).
+ *
+ * <p>A value is a {@code Map<String,Object>} (object), a {@code List<Object>} (array), a
+ * {@link String}, a {@link BigDecimal} (every number, so decimals stay exact), a {@link Boolean} or
+ * {@link #NULL}. Java {@code null} never stands for a JSON value: it means "absent".
+ */
+public final class Json {
+
+    /** The JSON {@code null} value. */
+    public static final Object NULL = JsonNull.NULL;
+
+    /** Deepest nesting of arrays and objects accepted in one value. */
+    public static final int MAX_DEPTH = 128;
+
+    /**
+     * Largest decimal exponent accepted: {@code 1e1000} is fine, {@code 1e999999999} is not, since
+     * exact arithmetic on it would need a billion digits.
+     */
+    public static final int MAX_EXPONENT = 1000;
+
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_DEPTH)
+                    .maxStringLength(Integer.MAX_VALUE)
+                    .build())
+            .build();
+
+    private Json() {}
+
+    private enum JsonNull { NULL }
+
+    /** Parses exactly one JSON value; anything after it but white space is an error. */
+    public static Object parse(String text) {
+        try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), text)) {
+            return parseWhole(parser);
+        }
+    }
+
+    /** Parses exactly one JSON value from UTF-8 bytes. */
+    public static Object parse(byte[] utf8, int offset, int length) {
+        try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), utf8, offset, length)) {
+            return parseWhole(parser);
+        }
+    }
+
+    private static Object parseWhole(JsonParser parser) {
+        try {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw new JsonException("empty input: expected a JSON value", false);
+            }
+            Object value = read(parser, first);
+            if (parser.nextToken() != null) {
+                throw new JsonException("unexpected text after the JSON value at column "
+                        + parser.currentTokenLocation().getColumnNr(), false);
+            }
+            return value;
+        } catch (StreamConstraintsException e) {
+            throw new JsonException(e.getOriginalMessage(), true);
+        } catch (JacksonException e) {
+            throw new JsonException(e.getOriginalMessage(), false);
+        }
+    }
+
+    private static Object read(JsonParser parser, JsonToken token) {
+        switch (token) {
+            case START_OBJECT: {
+                Map<String, Object> object = new LinkedHashMap<>();
+                for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
+                    String name = parser.currentName();
+                    object.put(name, read(parser, parser.nextToken()));
+                }
+                return object;
+            }
+            case START_ARRAY: {
+                List<Object> array = new ArrayList<>();
+                for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+                    array.add(read(parser, t));
+                }
+                return array;
+            }
+            case VALUE_STRING:
+                return parser.getString();
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+                return checkedNumber(parser.getDecimalValue());
+            case VALUE_TRUE:
+                return Boolean.TRUE;
+            case VALUE_FALSE:
+                return Boolean.FALSE;
+            case VALUE_NULL:
+                return NULL;
+            default:
+                throw new JsonException("unexpected " + token, false);
+        }
+    }
+
+    private static BigDecimal checkedNumber(BigDecimal number) {
+        if (Math.abs((long) number.precision() - number.scale()) > MAX_EXPONENT) {
+            throw new JsonException("number out of range: its exponent exceeds " + MAX_EXPONENT, true);
+        }
+        return number;
+    }
+
+    /** Compact JSON text of a value. */
+    public static String write(Object value) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator generator = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
+            write(generator, value);
+        }
+        return out.toString();
+    }
+
+    /** Compact JSON of a value as UTF-8 bytes. */
+    public static byte[] writeBytes(Object value) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64);
+        try (JsonGenerator generator = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
+            write(generator, value);
+        }
+        return out.toByteArray();
+    }
+
+    /** Writes a value through a generator: the one place that maps Java types to JSON. */
+    public static void write(JsonGenerator generator, Object value) {
+        if (value instanceof Map) {
+            generator.writeStartObject();
+            for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
+                generator.writeName((String) entry.getKey());
+                write(generator, entry.getValue());
+            }
+            generator.writeEndObject();
+        } else if (value instanceof List) {
+            generator.writeStartArray();
+            for (Object element : (List<?>) value) {
+                write(generator, element);
+            }
+            generator.writeEndArray();
+        } else if (value instanceof String) {
+            generator.writeString((String) value);
+        } else if (value instanceof BigDecimal) {
+            generator.writeNumber(numberText((BigDecimal) value));
+        } else if (value instanceof Boolean) {
+            generator.writeBoolean((Boolean) value);
+        } else if (value == NULL) {
+            generator.writeNull();
+        } else if (value instanceof Number) {
+            generator.writeNumber(numberText(new BigDecimal(value.toString())));
+        } else {
+            throw new IllegalArgumentException("not a JSON value: " + (value == null ? "null" : value.getClass()));
+        }
+    }
+
+    /**
+     * The text of a number: plain digits ({@code 100}, {@code 0.001}, {@code 1.0}) unless that would
+     * be long, when it is scientific ({@code 1E+400}). Both are valid JSON.
+     */
+    public static String numberText(BigDecimal number) {
+        int zerosAdded = number.scale() < 0 ? -number.scale() : number.scale() - number.precision();
+        return zerosAdded > 20 ? number.toString() : number.toPlainString();
+    }
+
+    /** A JSON string literal, quoted and escaped. */
+    public static String quote(String text) {
+        return write(text);
+    }
+
+    /** JSON equality: numbers compare by value ({@code 1.0} equals {@code 1}), objects ignore key order. */
+    public static boolean equal(Object a, Object b) {
+        if (a == b) {
+            return true;
+        }
+        if (a instanceof BigDecimal && b instanceof BigDecimal) {
+            return ((BigDecimal) a).compareTo((BigDecimal) b) == 0;
+        }
+        if (a instanceof Map && b instanceof Map) {
+            Map<?, ?> x = (Map<?, ?>) a;
+            Map<?, ?> y = (Map<?, ?>) b;
+            if (x.size() != y.size()) {
+                return false;
+            }
+            for (Map.Entry<?, ?> entry : x.entrySet()) {
+                if (!y.containsKey(entry.getKey()) || !equal(entry.getValue(), y.get(entry.getKey()))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a instanceof List && b instanceof List) {
+            List<?> x = (List<?>) a;
+            List<?> y = (List<?>) b;
+            if (x.size() != y.size()) {
+                return false;
+            }
+            Iterator<?> i = y.iterator();
+            for (Object element : x) {
+                if (!equal(element, i.next())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return a != null && a.equals(b);
+    }
+
+    /** A short name of a value's JSON type, for error messages. */
+    public static String typeName(Object value) {
+        if (value instanceof Map) {
+            return "object";
+        } else if (value instanceof List) {
+            return "array";
+        } else if (value instanceof String) {
+            return "string";
+        } else if (value instanceof BigDecimal) {
+            return "number";
+        } else if (value instanceof Boolean) {
+            return "boolean";
+        }
+        return "null";
+    }
+
+    /** UTF-8 bytes of a string. */
+    public static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

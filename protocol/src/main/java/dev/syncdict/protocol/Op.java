@@ -1,0 +1,99 @@
+package dev.syncdict.protocol;
+
+import static dev.syncdict.protocol.Field.AFTER;
+import static dev.syncdict.protocol.Field.BY;
+import static dev.syncdict.protocol.Field.IF_ABSENT;
+import static dev.syncdict.protocol.Field.IF_REV;
+import static dev.syncdict.protocol.Field.IF_VALUE;
+import static dev.syncdict.protocol.Field.LIMIT;
+import static dev.syncdict.protocol.Field.MERGE;
+import static dev.syncdict.protocol.Field.NONCE;
+import static dev.syncdict.protocol.Field.OPS;
+import static dev.syncdict.protocol.Field.PATH;
+import static dev.syncdict.protocol.Field.PREFIX;
+import static dev.syncdict.protocol.Field.PROOF;
+import static dev.syncdict.protocol.Field.VALUE;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Every operation of the protocol, declared once: its wire name, what it does to the dictionary,
+ * its one-line summary and its fields. The codec validates requests from this table, the daemon
+ * dispatches on it and a test checks the shell offers a command for every op.
+ */
+public enum Op {
+    AUTH("auth", Access.HANDSHAKE, "Prove knowledge of the token (the second handshake message)", EnumSet.of(NONCE, PROOF), EnumSet.noneOf(Field.class)),
+    GET("get", Access.READ, "Read the value at a path", EnumSet.of(PATH), EnumSet.noneOf(Field.class)),
+    SET("set", Access.WRITE, "Write a value at a path, creating missing objects on the way", EnumSet.of(PATH, VALUE), EnumSet.of(IF_ABSENT, IF_VALUE, IF_REV)),
+    DEL("del", Access.WRITE, "Delete the value at a path", EnumSet.of(PATH), EnumSet.of(IF_VALUE, IF_REV)),
+    INCR("incr", Access.WRITE, "Add an exact decimal to the number at a path (a missing path starts at 0)", EnumSet.of(PATH), EnumSet.of(BY)),
+    KEYS("keys", Access.READ, "List the keys of the object (or indexes of the array) at a path, in order", EnumSet.noneOf(Field.class), EnumSet.of(PATH, PREFIX, AFTER, LIMIT)),
+    DUMP("dump", Access.READ, "Read the whole dictionary, or the value at a path", EnumSet.noneOf(Field.class), EnumSet.of(PATH)),
+    LOAD("load", Access.WRITE, "Replace the dictionary (or a path) with a value, or merge the value into it", EnumSet.of(VALUE), EnumSet.of(PATH, MERGE)),
+    TX("tx", Access.WRITE, "Apply a list of operations atomically under one revision, or none of them", EnumSet.of(OPS), EnumSet.noneOf(Field.class)),
+    INFO("info", Access.READ, "Describe the daemon: version, uptime, revision, keys, clients, memory", EnumSet.noneOf(Field.class), EnumSet.noneOf(Field.class)),
+    PING("ping", Access.READ, "Check that the daemon answers", EnumSet.noneOf(Field.class), EnumSet.noneOf(Field.class)),
+    SHUTDOWN("shutdown", Access.ADMIN, "Stop the daemon cleanly", EnumSet.noneOf(Field.class), EnumSet.noneOf(Field.class));
+
+    /** What an op does, which decides where the daemon may run it. */
+    public enum Access {
+        /** Only valid before authentication. */
+        HANDSHAKE,
+        /** Reads the dictionary. */
+        READ,
+        /** Changes the dictionary and takes a new revision. */
+        WRITE,
+        /** Acts on the daemon itself. */
+        ADMIN
+    }
+
+    private final String wireName;
+    private final Access access;
+    private final String summary;
+    private final Set<Field> required;
+    private final Set<Field> optional;
+
+    Op(String wireName, Access access, String summary, Set<Field> required, Set<Field> optional) {
+        this.wireName = wireName;
+        this.access = access;
+        this.summary = summary;
+        this.required = required;
+        this.optional = optional;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public Access access() {
+        return access;
+    }
+
+    public String summary() {
+        return summary;
+    }
+
+    public Set<Field> required() {
+        return required;
+    }
+
+    public boolean accepts(Field field) {
+        return required.contains(field) || optional.contains(field);
+    }
+
+    /** Whether the op may stand inside a {@code tx}: the ops that read or write the dictionary. */
+    public boolean isTransactional() {
+        return (access == Access.READ || access == Access.WRITE) && this != TX && this != INFO && this != PING;
+    }
+
+    /** The op with this wire name, or null. */
+    public static Op byWireName(String name) {
+        for (Op op : values()) {
+            if (op.wireName.equals(name)) {
+                return op;
+            }
+        }
+        return null;
+    }
+}

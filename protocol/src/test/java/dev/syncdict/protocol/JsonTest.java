@@ -1,0 +1,68 @@
+package dev.syncdict.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class JsonTest {
+
+    @Test
+    void numbersAreExactDecimals() {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (int i = 0; i < 10; i++) {
+            sum = sum.add((BigDecimal) Json.parse("0.1"));
+        }
+        assertThat(Json.write(sum)).isEqualTo("1.0");
+        assertThat(Json.write(Json.parse("1"))).isEqualTo("1");
+        assertThat(Json.write(Json.parse("1e2"))).isEqualTo("100");
+        assertThat(Json.write(Json.parse("1e400"))).isEqualTo("1E+400");
+        assertThat(Json.write(Json.parse("-0.000125"))).isEqualTo("-0.000125");
+    }
+
+    @Test
+    void roundTripsEveryType() {
+        String text = "{\"s\":\"é\\n\",\"n\":-1.50,\"t\":true,\"f\":false,\"z\":null,\"a\":[1,[2],{}],\"o\":{\"k\":\"v\"}}";
+        Object value = Json.parse(text);
+        assertThat(Json.write(value)).isEqualTo(text);
+        assertThat(((Map<?, ?>) value).get("z")).isSameAs(Json.NULL);
+    }
+
+    @Test
+    void equalityIsByValue() {
+        assertThat(Json.equal(Json.parse("{\"a\":1.0,\"b\":[1]}"), Json.parse("{\"b\":[1.00],\"a\":1}"))).isTrue();
+        assertThat(Json.equal(Json.parse("[1,2]"), Json.parse("[2,1]"))).isFalse();
+        assertThat(Json.equal(Json.parse("\"1\""), Json.parse("1"))).isFalse();
+        assertThat(Json.equal(Json.NULL, Json.parse("null"))).isTrue();
+        assertThat(Json.equal(List.of(), Map.of())).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "{", "[1,]", "{\"a\" 1}", "1 2", "tru", "'x'", "NaN"})
+    void rejectsWhatIsNotOneJsonValue(String text) {
+        assertThatThrownBy(() -> Json.parse(text)).isInstanceOf(JsonException.class)
+                .satisfies(e -> assertThat(((JsonException) e).isOverLimit()).isFalse());
+    }
+
+    @Test
+    void limitsNestingAndExponents() {
+        String deep = "[".repeat(Json.MAX_DEPTH + 1) + "]".repeat(Json.MAX_DEPTH + 1);
+        assertThatThrownBy(() -> Json.parse(deep)).isInstanceOf(JsonException.class)
+                .satisfies(e -> assertThat(((JsonException) e).isOverLimit()).isTrue());
+        String deepest = "[".repeat(Json.MAX_DEPTH) + "]".repeat(Json.MAX_DEPTH);
+        assertThat(Json.parse(deepest)).isInstanceOf(List.class);
+        assertThatThrownBy(() -> Json.parse("1e999999999")).isInstanceOf(JsonException.class)
+                .hasMessageContaining("out of range");
+    }
+
+    @Test
+    void typeNames() {
+        assertThat(List.of("{}", "[]", "\"s\"", "1", "true", "null").stream().map(t -> Json.typeName(Json.parse(t))))
+                .containsExactly("object", "array", "string", "number", "boolean", "null");
+    }
+}
