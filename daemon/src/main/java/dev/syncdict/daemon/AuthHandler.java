@@ -7,7 +7,6 @@ import dev.syncdict.protocol.Op;
 import dev.syncdict.protocol.Reply;
 import dev.syncdict.protocol.Token;
 import dev.syncdict.protocol.Version;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.time.Duration;
@@ -79,9 +78,7 @@ final class AuthHandler extends ChannelInboundHandlerAdapter {
     private void refuse(ChannelHandlerContext ctx, Object id, ErrorCode code, String message) {
         if (ctx.channel().isActive() && !refused) {
             refused = true;
-            ctx.channel().config().setAutoRead(false);
-            ctx.writeAndFlush(Wire.line(Reply.error(revision.getAsLong(), code, message).withId(id)))
-                    .addListener(ChannelFutureListener.CLOSE);
+            LingeringClose.after(ctx.writeAndFlush(Wire.line(Reply.error(revision.getAsLong(), code, message).withId(id))));
         }
     }
 }

@@ -2,15 +2,21 @@ package dev.syncdict.daemon;
 
 import dev.syncdict.protocol.ErrorCode;
 import dev.syncdict.protocol.Reply;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.util.AttributeKey;
+import io.netty.util.ReferenceCountUtil;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Counts open connections and turns away those past the limit with an error line. */
+/**
+ * Counts open connections and turns away those past the limit with an error line. A refused
+ * connection's input is swallowed here while it lingers, so it never reaches the handshake.
+ */
 @ChannelHandler.Sharable
 final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
+
+    private static final AttributeKey<Boolean> REFUSED = AttributeKey.valueOf("syncdict.refused");
 
     private final int max;
     private final AtomicInteger open = new AtomicInteger();
@@ -26,18 +32,29 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         if (open.incrementAndGet() > max) {
+            ctx.channel().attr(REFUSED).set(Boolean.TRUE);
             // Not passed on: the refused connection never gets a hello.
-            ctx.writeAndFlush(Wire.line(Reply.error(0, ErrorCode.TOO_MANY_CONNECTIONS,
-                    "the daemon already serves its maximum of " + max + " connections")))
-                    .addListener(ChannelFutureListener.CLOSE);
+            LingeringClose.after(ctx.writeAndFlush(Wire.line(Reply.error(0, ErrorCode.TOO_MANY_CONNECTIONS,
+                    "the daemon already serves its maximum of " + max + " connections"))));
             return;
         }
         ctx.fireChannelActive();
     }
 
     @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (ctx.channel().hasAttr(REFUSED)) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        ctx.fireChannelRead(msg);
+    }
+
+    @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         open.decrementAndGet();
-        ctx.fireChannelInactive();
+        if (!ctx.channel().hasAttr(REFUSED)) {
+            ctx.fireChannelInactive();
+        }
     }
 }

@@ -1,7 +1,6 @@
 package dev.syncdict.daemon;
 
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.io.IOException;
@@ -23,6 +22,8 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
     private final Sequencer sequencer;
     private final Runnable shutdownDaemon;
     private List<Line> reading = new ArrayList<>();
+    /** Set after a reply that ends the connection: whatever arrives while lingering is dropped. */
+    private boolean closing;
 
     RequestHandler(Sequencer sequencer, Runnable shutdownDaemon) {
         this.sequencer = sequencer;
@@ -31,7 +32,9 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        reading.add((Line) msg);
+        if (!closing) {
+            reading.add((Line) msg);
+        }
     }
 
     @Override
@@ -47,9 +50,12 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             if (result.shutdownDaemon()) {
                 written.addListener(f -> shutdownDaemon.run());
             }
-            written.addListener(result.closeConnection()
-                    ? ChannelFutureListener.CLOSE
-                    : f -> ctx.channel().config().setAutoRead(true));
+            if (result.closeConnection()) {
+                written.addListener(f -> closing = true);
+                LingeringClose.after(written);
+            } else {
+                written.addListener(f -> ctx.channel().config().setAutoRead(true));
+            }
         }));
     }
 

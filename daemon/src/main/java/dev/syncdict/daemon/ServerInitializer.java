@@ -2,7 +2,7 @@ package dev.syncdict.daemon;
 
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
-import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.Channel;
 import io.netty.handler.codec.LineBasedFrameDecoder;
 
 /**
@@ -12,7 +12,7 @@ import io.netty.handler.codec.LineBasedFrameDecoder;
  * encoder. The limiter and decoder are stateless and shared; the framer, the auth handler (it
  * holds the nonce) and the request handler (it holds the batch) are new for every connection.
  */
-final class ServerInitializer extends ChannelInitializer<SocketChannel> {
+final class ServerInitializer extends ChannelInitializer<Channel> {
 
     private final DaemonConfig config;
     private final ConnectionLimiter limiter;
@@ -29,7 +29,7 @@ final class ServerInitializer extends ChannelInitializer<SocketChannel> {
     }
 
     @Override
-    protected void initChannel(SocketChannel channel) {
+    protected void initChannel(Channel channel) {
         ChannelPipeline pipeline = channel.pipeline();
         pipeline.addLast("limit", limiter);
         // failFast: an over-long line is refused as soon as it passes the limit, not once it ends.

@@ -1,0 +1,223 @@
+package dev.syncdict.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.syncdict.daemon.Daemon;
+import dev.syncdict.daemon.DaemonConfig;
+import dev.syncdict.protocol.Codec;
+import dev.syncdict.protocol.ErrorCode;
+import dev.syncdict.protocol.GoldenSamples;
+import dev.syncdict.protocol.Json;
+import dev.syncdict.protocol.Reply;
+import dev.syncdict.protocol.Request;
+import dev.syncdict.protocol.Token;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+
+/** The client against a real in-process daemon on port 0. */
+class ClientTest {
+
+    static final List<String> FILES = GoldenSamples.FILES;
+    private static final Token TOKEN = Token.of("client-test-token-4f1c");
+
+    private Daemon daemon;
+
+    @BeforeEach
+    void start() throws InterruptedException {
+        daemon = Daemon.start(DaemonConfig.defaults(TOKEN).withPort(0));
+    }
+
+    @AfterEach
+    void stop() {
+        daemon.close();
+    }
+
+    private SyncdictClient connect() throws IOException {
+        return SyncdictClient.connect("127.0.0.1", daemon.port(), TOKEN);
+    }
+
+    @ParameterizedTest
+    @FieldSource("FILES")
+    void goldenConversationsThroughTheClient(String file) throws Exception {
+        List<Request> requests = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
+        for (GoldenSamples.Exchange exchange : GoldenSamples.load(file)) {
+            try {
+                requests.add(Codec.decodeRequest(exchange.request()));
+                expected.add(exchange.reply());
+            } catch (dev.syncdict.protocol.ProtocolException deliberatelyMalformed) {
+                // The client cannot send what it cannot encode; the daemon test covers these lines.
+            }
+        }
+        try (SyncdictClient client = connect()) {
+            List<Reply> replies = client.pipeline(requests);
+            for (int i = 0; i < replies.size(); i++) {
+                // The client numbers requests itself, so compare everything but the id.
+                String want = Codec.encode(Codec.decodeReply(expected.get(i)).withId(null));
+                String got = Codec.encode(replies.get(i).withId(null));
+                assertThat(Json.equal(Json.parse(got), Json.parse(want))).as("reply to %s: %s", requests.get(i), got).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void sixteenClientsTimesTenThousandIncrementsLoseNothing() throws Exception {
+        int clients = 16;
+        int increments = 10_000;
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                done.add(pool.submit(() -> {
+                    try (SyncdictClient client = connect()) {
+                        for (int i = 0; i < increments; i++) {
+                            client.incr("counter", BigDecimal.ONE);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : done) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        try (SyncdictClient client = connect()) {
+            assertThat(Json.write(client.get("counter"))).isEqualTo("160000");
+            assertThat(client.revision()).isEqualTo(160_000);
+        }
+    }
+
+    @Test
+    void tenIncrementsOfOneTenthAreExactlyOne() throws Exception {
+        try (SyncdictClient client = connect()) {
+            for (int i = 0; i < 10; i++) {
+                client.incr("f", new BigDecimal("0.1"));
+            }
+            assertThat(Json.write(client.get("f"))).isEqualTo("1.0");
+        }
+    }
+
+    @Test
+    void convenienceMethodsThrowErrorReplies() throws Exception {
+        try (SyncdictClient client = connect()) {
+            client.set("a.b", Json.parse("[1]"));
+            assertThat(Json.write(client.get("a"))).isEqualTo("{\"b\":[1]}");
+            client.del("a.b");
+            assertThatThrownBy(() -> client.get("a.b")).isInstanceOf(ReplyException.class)
+                    .satisfies(e -> assertThat(((ReplyException) e).error().code()).isEqualTo(ErrorCode.NOT_FOUND));
+        }
+    }
+
+    @Test
+    void aWrongTokenIsRefused() {
+        assertThatThrownBy(() -> SyncdictClient.connect("127.0.0.1", daemon.port(), Token.of("wrong")))
+                .isInstanceOf(DaemonRefusedException.class)
+                .satisfies(e -> assertThat(((DaemonRefusedException) e).error().code()).isEqualTo(ErrorCode.UNAUTHORIZED));
+    }
+
+    @Test
+    void theTokenNeverCrossesTheWire() throws Exception {
+        ByteArrayOutputStream sent = new ByteArrayOutputStream();
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        try (ServerSocket proxy = new ServerSocket(0)) {
+            Thread relay = new Thread(() -> relay(proxy, sent, received));
+            relay.start();
+            try (SyncdictClient client = SyncdictClient.connect("127.0.0.1", proxy.getLocalPort(), TOKEN)) {
+                client.set("k", "v");
+                assertThat(client.get("k")).isEqualTo("v");
+            }
+            relay.join(10_000);
+        }
+        String wire = sent.toString(StandardCharsets.ISO_8859_1) + received.toString(StandardCharsets.ISO_8859_1);
+        assertThat(wire).contains("\"op\":\"auth\"").contains("\"op\":\"get\"");
+        assertThat(wire).doesNotContain("client-test-token-4f1c").doesNotContain("4f1c");
+    }
+
+    @Test
+    void anImpostorThatCannotProveTheTokenIsRejected() throws Exception {
+        try (ServerSocket impostor = new ServerSocket(0)) {
+            Thread fake = new Thread(() -> {
+                try (Socket socket = impostor.accept()) {
+                    OutputStream out = socket.getOutputStream();
+                    out.write("{\"hello\":\"syncdict\",\"proto\":1,\"version\":\"x\",\"nonce\":\"abc\"}\n".getBytes(StandardCharsets.UTF_8));
+                    new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream())).readLine();
+                    out.write("{\"id\":1,\"rev\":0,\"proof\":\"00\"}\n".getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                } catch (IOException ignored) {
+                    // The client hangs up on us, as it should.
+                }
+            });
+            fake.start();
+            assertThatThrownBy(() -> SyncdictClient.connect(new InetSocketAddress("127.0.0.1", impostor.getLocalPort()), TOKEN, Duration.ofSeconds(5)))
+                    .isInstanceOf(DaemonRefusedException.class)
+                    .hasMessageContaining("could not prove it knows the token");
+            fake.join(10_000);
+        }
+    }
+
+    @Test
+    void somethingThatIsNotADaemonIsNamedAsSuch() throws Exception {
+        try (ServerSocket other = new ServerSocket(0)) {
+            Thread fake = new Thread(() -> {
+                try (Socket socket = other.accept()) {
+                    socket.getOutputStream().write("+OK redis\r\n".getBytes(StandardCharsets.UTF_8));
+                } catch (IOException ignored) {
+                    // done
+                }
+            });
+            fake.start();
+            assertThatThrownBy(() -> SyncdictClient.connect("127.0.0.1", other.getLocalPort(), TOKEN))
+                    .isInstanceOf(IOException.class).hasMessageContaining("is not a syncdict daemon");
+            fake.join(10_000);
+        }
+    }
+
+    /** Accepts one client and relays bytes both ways to the daemon, keeping a copy. */
+    private void relay(ServerSocket proxy, ByteArrayOutputStream sent, ByteArrayOutputStream received) {
+        try (Socket client = proxy.accept(); Socket upstream = new Socket("127.0.0.1", daemon.port())) {
+            Thread back = new Thread(() -> copy(upstream, client, received));
+            back.start();
+            copy(client, upstream, sent);
+            back.join(10_000);
+        } catch (IOException | InterruptedException ignored) {
+            // The test's assertions say whether the relay did its job.
+        }
+    }
+
+    private static void copy(Socket from, Socket to, ByteArrayOutputStream copy) {
+        try {
+            InputStream in = from.getInputStream();
+            byte[] buffer = new byte[8192];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                synchronized (copy) {
+                    copy.write(buffer, 0, n);
+                }
+                to.getOutputStream().write(buffer, 0, n);
+            }
+            to.shutdownOutput();
+        } catch (IOException ignored) {
+            // One side closed.
+        }
+    }
+}
