@@ -53,6 +53,9 @@ public final class Syncdictd implements Callable<Integer> {
     @Option(names = "--max-connections", paramLabel = "N", description = "Most connections served at once (default: ${DEFAULT-VALUE}).")
     private int maxConnections = DaemonConfig.DEFAULT_MAX_CONNECTIONS;
 
+    @Option(names = "--pid-file", paramLabel = "FILE", description = "Write the daemon's pid to FILE while it runs.")
+    private Path pidFile;
+
     @Option(names = "--insecure-remote", description = "Allow listening on a non-loopback address without TLS.")
     private boolean insecureRemote;
 
@@ -82,13 +85,31 @@ public final class Syncdictd implements Callable<Integer> {
             err.println("syncdictd: cannot listen on " + bind + ":" + port + ": " + e.getMessage());
             return 1;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(daemon::close, "syncdictd-signal"));
+        if (pidFile != null) {
+            Files.createDirectories(pidFile.toAbsolutePath().getParent());
+            Files.writeString(pidFile, ProcessHandle.current().pid() + "\n");
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            daemon.close();
+            deletePidFile();
+        }, "syncdictd-signal"));
         // The one line on stdout: whoever started the daemon reads it to learn the port.
         PrintWriter out = spec.commandLine().getOut();
         out.println("syncdictd " + Version.VERSION + " listening on " + bind + ":" + daemon.port() + " (in memory)");
         out.flush();
         daemon.awaitClosed();
+        deletePidFile();
         return 0;
+    }
+
+    private void deletePidFile() {
+        try {
+            if (pidFile != null) {
+                Files.deleteIfExists(pidFile);
+            }
+        } catch (IOException e) {
+            // Leaving a stale pid file behind is harmless: status asks the daemon itself.
+        }
     }
 
     private static boolean isLoopback(String address) {

@@ -211,7 +211,8 @@ public final class Codec {
         return value;
     }
 
-    static Map<String, Object> toJson(Reply reply) {
+    /** A reply as a JSON object, as it goes on the wire. */
+    public static Map<String, Object> toJson(Reply reply) {
         Map<String, Object> json = new LinkedHashMap<>();
         if (reply.id() != null) {
             json.put("id", reply.id());

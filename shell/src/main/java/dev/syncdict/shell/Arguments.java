@@ -1,0 +1,96 @@
+package dev.syncdict.shell;
+
+import dev.syncdict.protocol.Json;
+import dev.syncdict.protocol.JsonException;
+import dev.syncdict.protocol.Path;
+import dev.syncdict.protocol.PathException;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/** picocli converters for the shell's argument types: paths, JSON values, numbers, durations. */
+public final class Arguments {
+
+    private Arguments() {}
+
+    /** A path in jq-like syntax; a malformed one is a usage error that says where it broke. */
+    public static final class PathArg implements ITypeConverter<Path> {
+        @Override
+        public Path convert(String text) {
+            try {
+                return Path.parse(text);
+            } catch (PathException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * A value as typed: JSON when it parses, otherwise the word itself as a string
+     * ({@code set name bob}). Text that starts like JSON ({@code { [ "}) must be valid JSON, so a
+     * typo in an object is an error rather than a surprising string.
+     */
+    public static final class ValueArg implements ITypeConverter<Object> {
+        @Override
+        public Object convert(String text) {
+            return value(text);
+        }
+    }
+
+    /** Parses a typed value (see {@link ValueArg}). */
+    public static Object value(String text) {
+        try {
+            return Json.parse(text);
+        } catch (JsonException e) {
+            if (text.isEmpty() || "{[\"".indexOf(text.charAt(0)) >= 0 || e.isOverLimit()) {
+                throw new TypeConversionException("not valid JSON: " + e.getMessage() + " in " + text);
+            }
+            return text;
+        }
+    }
+
+    /** An exact decimal number. */
+    public static final class NumberArg implements ITypeConverter<BigDecimal> {
+        @Override
+        public BigDecimal convert(String text) {
+            Object value;
+            try {
+                value = Json.parse(text);
+            } catch (JsonException e) {
+                value = null;
+            }
+            if (!(value instanceof BigDecimal)) {
+                throw new TypeConversionException("'" + text + "' is not a number");
+            }
+            return (BigDecimal) value;
+        }
+    }
+
+    /** A duration such as 500ms, 1s, 2.5s, 2m or 1h. */
+    public static final class DurationArg implements ITypeConverter<Duration> {
+        private static final Pattern FORM = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
+
+        @Override
+        public Duration convert(String text) {
+            Matcher m = FORM.matcher(text);
+            if (!m.matches()) {
+                throw new TypeConversionException("'" + text + "' is not a duration: use a number and ms, s, m or h (500ms, 1s, 2m)");
+            }
+            BigDecimal amount = new BigDecimal(m.group(1));
+            long unitMillis = switch (m.group(2)) {
+                case "ms" -> 1;
+                case "s" -> 1000;
+                case "m" -> 60_000;
+                default -> 3_600_000;
+            };
+            long millis = amount.multiply(BigDecimal.valueOf(unitMillis)).longValue();
+            if (millis <= 0) {
+                throw new TypeConversionException("a duration must be at least 1ms");
+            }
+            return Duration.ofMillis(millis);
+        }
+    }
+}

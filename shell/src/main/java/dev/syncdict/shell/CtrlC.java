@@ -1,0 +1,24 @@
+package dev.syncdict.shell;
+
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
+
+/**
+ * While open, Ctrl+C (SIGINT) interrupts one thread instead of killing the JVM, so that
+ * {@code every} loops and {@code watch} end cleanly and return to the prompt (or exit 0).
+ * Closing restores the previous handler, JLine's included.
+ */
+final class CtrlC implements AutoCloseable {
+
+    private static final Signal INT = new Signal("INT");
+    private final SignalHandler previous;
+
+    CtrlC(Thread target) {
+        previous = Signal.handle(INT, signal -> target.interrupt());
+    }
+
+    @Override
+    public void close() {
+        Signal.handle(INT, previous);
+    }
+}

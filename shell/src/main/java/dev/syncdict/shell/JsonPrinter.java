@@ -1,0 +1,137 @@
+package dev.syncdict.shell;
+
+import dev.syncdict.protocol.Json;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Prints results as JSON: compact, one result per line, for pipes and jq; indented and, unless
+ * NO_COLOR is set, colored for a terminal. With {@code raw}, strings print without quotes and keys
+ * one per line. Errors go to standard error as {@code syncdict: message}, or as JSON with
+ * {@code jsonErrors}.
+ */
+public final class JsonPrinter implements Printer {
+
+    private static final String KEY = "\u001b[34;1m";
+    private static final String STRING = "\u001b[32m";
+    private static final String NUMBER = "\u001b[36m";
+    private static final String LITERAL = "\u001b[33m";
+    private static final String RESET = "\u001b[0m";
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final boolean pretty;
+    private final boolean color;
+    private final boolean raw;
+    private final boolean jsonErrors;
+    private String context = "";
+
+    public JsonPrinter(PrintWriter out, PrintWriter err, boolean pretty, boolean color, boolean raw, boolean jsonErrors) {
+        this.out = out;
+        this.err = err;
+        this.pretty = pretty;
+        this.color = color;
+        this.raw = raw;
+        this.jsonErrors = jsonErrors;
+    }
+
+    /** Where errors happen, such as "line 3", to prefix messages with; empty for none. */
+    public void context(String where) {
+        context = where;
+    }
+
+    @Override
+    public void value(Object json) {
+        if (raw && json instanceof String) {
+            out.println((String) json);
+        } else if (pretty) {
+            StringBuilder text = new StringBuilder();
+            pretty(text, json, "");
+            out.println(text);
+        } else {
+            out.println(Json.write(json));
+        }
+        out.flush();
+    }
+
+    @Override
+    public void keys(List<Object> keys, boolean more) {
+        if (raw) {
+            for (Object key : keys) {
+                out.println(key instanceof BigDecimal ? Json.write(key) : key);
+            }
+            out.flush();
+        } else {
+            value(keys);
+        }
+        if (more && pretty) {
+            note("more keys follow; list them with --after or a larger --limit");
+        }
+    }
+
+    @Override
+    public void note(String message) {
+        err.println("syncdict: " + message);
+        err.flush();
+    }
+
+    @Override
+    public void error(String code, String message) {
+        String where = context.isEmpty() ? "" : context + ": ";
+        if (jsonErrors) {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("code", code == null ? "usage" : code);
+            error.put("message", where + message);
+            err.println(Json.write(Map.of("error", error)));
+        } else {
+            err.println("syncdict: " + where + message + (code == null ? "" : " (" + code + ")"));
+        }
+        err.flush();
+    }
+
+    /** jq's layout: two-space indent, one member per line, empty containers inline. */
+    private void pretty(StringBuilder text, Object json, String indent) {
+        if (json instanceof Map && !((Map<?, ?>) json).isEmpty()) {
+            text.append("{\n");
+            String inner = indent + "  ";
+            boolean first = true;
+            for (Map.Entry<?, ?> entry : ((Map<?, ?>) json).entrySet()) {
+                if (!first) {
+                    text.append(",\n");
+                }
+                first = false;
+                text.append(inner).append(paint(KEY, Json.quote((String) entry.getKey()))).append(": ");
+                pretty(text, entry.getValue(), inner);
+            }
+            text.append('\n').append(indent).append('}');
+        } else if (json instanceof List && !((List<?>) json).isEmpty()) {
+            text.append("[\n");
+            String inner = indent + "  ";
+            boolean first = true;
+            for (Object element : (List<?>) json) {
+                if (!first) {
+                    text.append(",\n");
+                }
+                first = false;
+                text.append(inner);
+                pretty(text, element, inner);
+            }
+            text.append('\n').append(indent).append(']');
+        } else if (json instanceof String) {
+            text.append(paint(STRING, Json.quote((String) json)));
+        } else if (json instanceof BigDecimal) {
+            text.append(paint(NUMBER, Json.write(json)));
+        } else if (json instanceof Map || json instanceof List) {
+            text.append(Json.write(json));
+        } else {
+            text.append(paint(LITERAL, Json.write(json)));
+        }
+    }
+
+    private String paint(String code, String text) {
+        return color ? code + text + RESET : text;
+    }
+}

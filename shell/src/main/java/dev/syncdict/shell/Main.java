@@ -1,0 +1,21 @@
+package dev.syncdict.shell;
+
+import picocli.CommandLine;
+
+/** The {@code syncdict} executable. */
+public final class Main {
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args, ShellIo.system()));
+    }
+
+    /** Runs the shell with these arguments and this I/O; returns the exit code. Tests call this. */
+    public static int run(String[] args, ShellIo io) {
+        try (SyncdictCommand root = new SyncdictCommand(io)) {
+            CommandLine cli = SyncdictCommand.commandLine(root);
+            return cli.execute(args);
+        }
+    }
+}

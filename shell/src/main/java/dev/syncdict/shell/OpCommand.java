@@ -1,0 +1,41 @@
+package dev.syncdict.shell;
+
+import dev.syncdict.protocol.Reply;
+import dev.syncdict.protocol.Request;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * A command that sends one request and shows its reply. Subclasses say which request and how its
+ * reply is shown; the session sends it, repeats it, maps errors to exit codes.
+ */
+public abstract class OpCommand implements Callable<Integer> {
+
+    @Spec
+    protected CommandSpec spec;
+
+    @Mixin
+    protected Repetition repetition;
+
+    /** The request this command sends, built from its arguments. */
+    public abstract Request request();
+
+    /** Shows a successful reply. By default: its value, if it has one. */
+    public void render(Reply reply, Printer printer) {
+        if (reply.value() != null) {
+            printer.value(reply.value());
+        }
+    }
+
+    @Override
+    public Integer call() {
+        return ((SyncdictCommand) spec.root().userObject()).session().run(this, repetition);
+    }
+
+    /** Whether this command was given {@code every} or {@code times}. */
+    public boolean repeats() {
+        return repetition.repeats();
+    }
+}

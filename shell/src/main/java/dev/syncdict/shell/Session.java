@@ -1,0 +1,165 @@
+package dev.syncdict.shell;
+
+import dev.syncdict.client.DaemonRefusedException;
+import dev.syncdict.client.SyncdictClient;
+import dev.syncdict.protocol.Locations;
+import dev.syncdict.protocol.Reply;
+import dev.syncdict.protocol.Token;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * One run of the shell: where the daemon is, how to prove the token, the printer, and the
+ * connection, opened on first use and kept for every later statement of a script or REPL. When the
+ * daemon is local and nothing answers, the session starts one (unless autostart is off).
+ */
+public final class Session implements AutoCloseable {
+
+    private final ShellIo io;
+    private final Locations locations;
+    private final Target target;
+    private final Path tokenFile;
+    private final boolean autostart;
+    private final JsonPrinter printer;
+    private SyncdictClient client;
+
+    public Session(ShellIo io, Target target, Path tokenFile, boolean autostart, JsonPrinter printer) {
+        this.io = io;
+        this.locations = Locations.of(io.env());
+        this.target = target;
+        this.tokenFile = tokenFile;
+        this.autostart = autostart;
+        this.printer = printer;
+    }
+
+    public JsonPrinter printer() {
+        return printer;
+    }
+
+    public ShellIo io() {
+        return io;
+    }
+
+    public Target target() {
+        return target;
+    }
+
+    public Locations locations() {
+        return locations;
+    }
+
+    /** Runs a command once, or as its {@code every}/{@code times} say; Ctrl+C ends a loop with 0. */
+    int run(OpCommand command, Repetition repetition) {
+        if (!repetition.repeats()) {
+            return execute(command);
+        }
+        long interval = repetition.every == null ? 0 : repetition.every.toMillis();
+        long start = System.nanoTime();
+        try (CtrlC trap = new CtrlC(Thread.currentThread())) {
+            for (long i = 0; repetition.times == null || i < repetition.times; i++) {
+                // Fixed rate: run i starts at start + i * interval, however long each run took.
+                long wait = start / 1_000_000 + i * interval - System.nanoTime() / 1_000_000;
+                if (wait > 0) {
+                    Thread.sleep(wait);
+                }
+                int code = execute(command);
+                if (code != ExitCode.OK || Thread.interrupted()) {
+                    return code;
+                }
+            }
+        } catch (InterruptedException ctrlC) {
+            return ExitCode.OK;
+        }
+        return ExitCode.OK;
+    }
+
+    /** Sends a command's request and shows the reply or the error; returns the exit code. */
+    public int execute(OpCommand command) {
+        Reply reply;
+        try {
+            reply = client().call(command.request());
+        } catch (UsageException e) {
+            printer.error(null, e.getMessage());
+            return ExitCode.USAGE;
+        } catch (IOException e) {
+            return unavailable(e);
+        }
+        if (reply.isError()) {
+            printer.error(reply.error().code().wireName(), reply.error().message());
+            return ExitCode.of(reply.error().code());
+        }
+        command.render(reply, printer);
+        return ExitCode.OK;
+    }
+
+    /** Reports a connection failure and drops the connection, so the next statement reconnects. */
+    public int unavailable(IOException e) {
+        closeQuietly();
+        if (e instanceof DaemonRefusedException) {
+            Reply.Error error = ((DaemonRefusedException) e).error();
+            printer.error(error.code().wireName(), "the daemon at " + target + " refused: " + error.message());
+        } else if (e instanceof ConnectException) {
+            printer.error(null, "cannot connect to syncdictd at " + target + ": " + e.getMessage()
+                    + (autostart ? "" : " (start one with: syncdict daemon start)"));
+        } else if (e instanceof NoSuchFileException) {
+            printer.error(null, "no token file " + e.getMessage() + ": the daemon creates it on its first start;"
+                    + " a remote daemon's token goes in --token-file or $" + Token.ENV);
+        } else {
+            printer.error(null, "lost the daemon at " + target + ": " + e.getMessage());
+        }
+        return ExitCode.UNAVAILABLE;
+    }
+
+    /** The open connection, connecting (and auto-starting a local daemon) on first use. */
+    public SyncdictClient client() throws IOException {
+        if (client == null) {
+            client = connect(autostart && target.isLocal());
+        }
+        return client;
+    }
+
+    /** Connects without starting a daemon; a ConnectException means nothing listens. */
+    public SyncdictClient connectExisting() throws IOException {
+        if (client == null) {
+            client = connect(false);
+        }
+        return client;
+    }
+
+    private SyncdictClient connect(boolean mayStart) throws IOException {
+        if (mayStart && !DaemonLauncher.listening(target)) {
+            String ready = startDaemon();
+            if (ready != null) {
+                printer.note("started " + ready.replace(" listening on ", " at ") + "; log: " + locations.logFile());
+            }
+        }
+        Token token = Token.resolve(tokenFile, io.env(), locations, false);
+        return SyncdictClient.connect(new InetSocketAddress(target.host(), target.port()), token, Duration.ofSeconds(5));
+    }
+
+    /** Starts a local daemon at the target unless one answers; returns its ready line, or null if one was running. */
+    public String startDaemon() throws IOException {
+        DaemonLauncher.Outcome outcome = new DaemonLauncher(io.env(), locations).ensureRunning(target, tokenFile);
+        return outcome.started() ? outcome.readyLine() : null;
+    }
+
+    private void closeQuietly() {
+        if (client != null) {
+            try {
+                client.close();
+            } catch (IOException ignored) {
+                // Already broken; nothing more to do.
+            }
+            client = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        closeQuietly();
+    }
+}

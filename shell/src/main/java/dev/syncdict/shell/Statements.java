@@ -1,0 +1,110 @@
+package dev.syncdict.shell;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import picocli.CommandLine;
+
+/**
+ * Runs statements (from {@code -c}, a file, standard input or the REPL) through the same picocli
+ * commands as a one-shot invocation. A script stops at the first failing statement with its exit
+ * code, unless told to keep going.
+ */
+public final class Statements {
+
+    private final CommandLine root;
+    private final Session session;
+    private final boolean keepGoing;
+
+    Statements(CommandLine root, Session session, boolean keepGoing) {
+        this.root = root;
+        this.session = session;
+        this.keepGoing = keepGoing;
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    /** The names of every command, for completion and help. */
+    public List<String> commandNames() {
+        return List.copyOf(root.getSubcommands().keySet());
+    }
+
+    /** Runs a whole text; with {@code numbered}, errors name the line they come from. */
+    int runText(String text, boolean numbered) {
+        return runStatements(text, numbered ? 1 : 0);
+    }
+
+    /** Runs a script read line by line, so that a generator can pipe commands in as it goes. */
+    int runStream(InputStream in) throws IOException {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        int result = ExitCode.OK;
+        int lineNumber = 0;
+        StringBuilder pending = new StringBuilder();
+        int pendingStart = 1;
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            lineNumber++;
+            if (pending.length() == 0) {
+                pendingStart = lineNumber;
+            }
+            pending.append(line).append('\n');
+            if (Tokenizer.isIncomplete(pending.toString())) {
+                continue;
+            }
+            int code = runStatements(pending.toString(), pendingStart);
+            pending.setLength(0);
+            if (code != ExitCode.OK) {
+                result = code;
+                if (!keepGoing) {
+                    return result;
+                }
+            }
+        }
+        if (pending.length() > 0) {
+            result = runStatements(pending.toString(), pendingStart);
+        }
+        return result;
+    }
+
+    /** Runs every statement of a text whose first line is {@code firstLine} (0: do not name lines). */
+    private int runStatements(String text, int firstLine) {
+        int result = ExitCode.OK;
+        try {
+            for (Tokenizer.Statement statement : Tokenizer.statements(text)) {
+                session.printer().context(firstLine > 0 ? "line " + (firstLine + statement.line() - 1) : "");
+                int code = run(statement.words());
+                if (code != ExitCode.OK) {
+                    result = code;
+                    if (!keepGoing) {
+                        break;
+                    }
+                }
+            }
+        } catch (UsageException e) {
+            session.printer().context(firstLine > 0 ? "line " + firstLine : "");
+            session.printer().error(null, e.getMessage());
+            result = ExitCode.USAGE;
+        }
+        session.printer().context("");
+        return result;
+    }
+
+    /** Runs one statement's words as a command. */
+    public int run(List<String> words) {
+        CommandLine command = root.getSubcommands().get(words.get(0));
+        if (command == null) {
+            session.printer().error(null, "unknown command '" + words.get(0) + "' (see: help)");
+            return ExitCode.USAGE;
+        }
+        return command.execute(words.subList(1, words.size()).toArray(new String[0]));
+    }
+
+    /** Splits one line into statements and runs them all, as the REPL does with what was typed. */
+    public int runLine(String line) {
+        return runText(line, false);
+    }
+}

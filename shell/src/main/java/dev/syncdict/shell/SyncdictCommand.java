@@ -1,0 +1,168 @@
+package dev.syncdict.shell;
+
+import dev.syncdict.protocol.Version;
+import dev.syncdict.shell.commands.DaemonCommand;
+import dev.syncdict.shell.commands.DelCommand;
+import dev.syncdict.shell.commands.DumpCommand;
+import dev.syncdict.shell.commands.GetCommand;
+import dev.syncdict.shell.commands.IncrCommand;
+import dev.syncdict.shell.commands.InfoCommand;
+import dev.syncdict.shell.commands.KeysCommand;
+import dev.syncdict.shell.commands.LoadCommand;
+import dev.syncdict.shell.commands.PingCommand;
+import dev.syncdict.shell.commands.SetCommand;
+import dev.syncdict.shell.commands.ShutdownCommand;
+import dev.syncdict.shell.commands.TxCommand;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code syncdict} command: global options, the commands, and what to do with no command:
+ * run {@code -c} or {@code -f}, a script on standard input, or the REPL on a terminal. All four
+ * run their statements through {@link Statements}, one path for every input.
+ */
+@Command(name = "syncdict", mixinStandardHelpOptions = true, versionProvider = SyncdictCommand.VersionProvider.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        synopsisSubcommandLabel = "[COMMAND]",
+        description = {
+            "A shell for syncdictd, the daemon that shares one live dictionary of JSON values.",
+            "",
+            "With a COMMAND, runs it once. With -c or -f, or with a script on standard input, runs each line."
+                    + " With nothing on a terminal, opens an interactive shell.",
+            "",
+            "Any command that talks to the daemon may end with `every DURATION` (repeat until Ctrl+C) and `times N`:"
+                    + " syncdict incr visits 0.5 every 1s",
+        },
+        subcommands = {GetCommand.class, SetCommand.class, DelCommand.class, IncrCommand.class, KeysCommand.class,
+            DumpCommand.class, LoadCommand.class, TxCommand.class, InfoCommand.class, PingCommand.class,
+            ShutdownCommand.class, DaemonCommand.class, CommandLine.HelpCommand.class},
+        footerHeading = "%nExit status:%n",
+        footer = {
+            "  0  success",
+            "  1  nothing at the path, or a condition (--if-absent, --if-value, --if-rev) did not hold",
+            "  2  usage error: a bad command, option, path or value",
+            "  3  cannot connect to the daemon, or it refused the token",
+            "  4  any other error reported by the daemon",
+            "",
+            "Environment: SYNCDICT_ADDR (daemon address), SYNCDICT_TOKEN (token), NO_COLOR, XDG_CONFIG_HOME,"
+                    + " XDG_DATA_HOME, XDG_STATE_HOME, XDG_RUNTIME_DIR.",
+        })
+public final class SyncdictCommand implements Callable<Integer>, AutoCloseable {
+
+    @Option(names = "--connect", paramLabel = "HOST:PORT",
+            description = "Daemon address (default: $SYNCDICT_ADDR, else 127.0.0.1:7440).")
+    private String connect;
+
+    @Option(names = "--token-file", paramLabel = "FILE",
+            description = "Read the token from FILE (default: $SYNCDICT_TOKEN, else $XDG_CONFIG_HOME/syncdict/token).")
+    private Path tokenFile;
+
+    @Option(names = "--no-autostart", description = "Never start a local daemon when none answers.")
+    private boolean noAutostart;
+
+    @Option(names = "--raw", description = "Print strings without quotes, and keys one per line.")
+    private boolean raw;
+
+    @Option(names = "--json", description = "Compact JSON output even on a terminal, and errors as JSON on stderr.")
+    private boolean json;
+
+    @Option(names = "-c", paramLabel = "COMMANDS", description = "Run these commands, separated by ';' or newlines.")
+    private String commands;
+
+    @Option(names = "-f", paramLabel = "FILE", description = "Run the commands in FILE ('-' for standard input).")
+    private Path file;
+
+    @Option(names = "--keep-going", description = "In a script, go on after a failing command (exit with the last failure's code).")
+    private boolean keepGoing;
+
+    private final ShellIo io;
+    private CommandLine commandLine;
+    private Session session;
+
+    public SyncdictCommand(ShellIo io) {
+        this.io = io;
+    }
+
+    /** The configured command line for this shell. */
+    public static CommandLine commandLine(SyncdictCommand root) {
+        CommandLine cli = new CommandLine(root);
+        root.commandLine = cli;
+        cli.setOut(root.io.out());
+        cli.setErr(root.io.err());
+        cli.setParameterExceptionHandler((e, args) -> {
+            String name = e.getCommandLine().getCommandSpec().qualifiedName();
+            root.session().printer().error(null, e.getMessage() + " (see: " + name + " --help)");
+            return ExitCode.USAGE;
+        });
+        cli.setExecutionExceptionHandler((e, command, parsed) -> root.failure(e));
+        return cli;
+    }
+
+    /** The session, built from the global options on first use. */
+    public Session session() {
+        if (session == null) {
+            boolean pretty = io.stdoutIsTerminal() && !json;
+            boolean color = pretty && !io.env().containsKey("NO_COLOR") && !"dumb".equals(io.env().get("TERM"));
+            JsonPrinter printer = new JsonPrinter(io.out(), io.err(), pretty, color, raw, json);
+            String address = connect != null ? connect : io.env().getOrDefault(Target.ENV, "");
+            Target target = address.isEmpty() ? new Target(Target.DEFAULT_HOST, Target.DEFAULT_PORT) : Target.parse(address);
+            session = new Session(io, target, tokenFile, !noAutostart, printer);
+        }
+        return session;
+    }
+
+    /** Maps what a command threw to a message and an exit code. */
+    int failure(Exception e) {
+        if (e instanceof UsageException || e instanceof CommandLine.TypeConversionException) {
+            session().printer().error(null, e.getMessage());
+            return ExitCode.USAGE;
+        }
+        if (e instanceof IOException) {
+            return session().unavailable((IOException) e);
+        }
+        session().printer().error("internal", "unexpected failure: " + e);
+        return ExitCode.DAEMON_ERROR;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Statements statements = new Statements(commandLine, session(), keepGoing);
+        if (commands != null) {
+            return statements.runText(commands, false);
+        }
+        if (file != null && !file.toString().equals("-")) {
+            String text;
+            try {
+                text = Files.readString(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UsageException("cannot read " + file + ": " + e);
+            }
+            return statements.runText(text, true);
+        }
+        if (file == null && io.stdinIsTerminal()) {
+            return dev.syncdict.shell.terminal.Repl.run(statements);
+        }
+        return statements.runStream(io.in());
+    }
+
+    @Override
+    public void close() {
+        if (session != null) {
+            session.close();
+        }
+    }
+
+    /** Reports the build's version. */
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"syncdict " + Version.VERSION};
+        }
+    }
+}
