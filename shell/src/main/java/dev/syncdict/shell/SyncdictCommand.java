@@ -83,6 +83,7 @@ public final class SyncdictCommand implements Callable<Integer>, AutoCloseable {
 
     private final ShellIo io;
     private CommandLine commandLine;
+    private JsonPrinter printer;
     private Session session;
 
     public SyncdictCommand(ShellIo io) {
@@ -97,22 +98,29 @@ public final class SyncdictCommand implements Callable<Integer>, AutoCloseable {
         cli.setErr(root.io.err());
         cli.setParameterExceptionHandler((e, args) -> {
             String name = e.getCommandLine().getCommandSpec().qualifiedName();
-            root.session().printer().error(null, e.getMessage() + " (see: " + name + " --help)");
+            root.printer().error(null, e.getMessage() + " (see: " + name + " --help)");
             return ExitCode.USAGE;
         });
         cli.setExecutionExceptionHandler((e, command, parsed) -> root.failure(e));
         return cli;
     }
 
+    /** The printer the global options ask for, built on first use. */
+    JsonPrinter printer() {
+        if (printer == null) {
+            boolean pretty = io.stdoutIsTerminal() && !json;
+            boolean color = pretty && !io.env().containsKey("NO_COLOR") && !"dumb".equals(io.env().get("TERM"));
+            printer = new JsonPrinter(io.out(), io.err(), pretty, color, raw, json);
+        }
+        return printer;
+    }
+
     /** The session, built from the global options on first use. */
     public Session session() {
         if (session == null) {
-            boolean pretty = io.stdoutIsTerminal() && !json;
-            boolean color = pretty && !io.env().containsKey("NO_COLOR") && !"dumb".equals(io.env().get("TERM"));
-            JsonPrinter printer = new JsonPrinter(io.out(), io.err(), pretty, color, raw, json);
             String address = connect != null ? connect : io.env().getOrDefault(Target.ENV, "");
             Target target = address.isEmpty() ? new Target(Target.DEFAULT_HOST, Target.DEFAULT_PORT) : Target.parse(address);
-            session = new Session(io, target, tokenFile, !noAutostart, printer);
+            session = new Session(io, target, tokenFile, !noAutostart, printer());
         }
         return session;
     }
@@ -120,13 +128,13 @@ public final class SyncdictCommand implements Callable<Integer>, AutoCloseable {
     /** Maps what a command threw to a message and an exit code. */
     int failure(Exception e) {
         if (e instanceof UsageException || e instanceof CommandLine.TypeConversionException) {
-            session().printer().error(null, e.getMessage());
+            printer().error(null, e.getMessage());
             return ExitCode.USAGE;
         }
         if (e instanceof IOException) {
             return session().unavailable((IOException) e);
         }
-        session().printer().error("internal", "unexpected failure: " + e);
+        printer().error("internal", "unexpected failure: " + e);
         return ExitCode.DAEMON_ERROR;
     }
 

@@ -1,0 +1,111 @@
+package dev.syncdict.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.syncdict.protocol.Json;
+import java.io.BufferedReader;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shell and daemon as real processes: auto-start, Ctrl+C, and the workflow the old recipe served. */
+class RealProcessTest {
+
+    @TempDir
+    Path home;
+
+    private RealProcesses processes;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        processes = new RealProcesses(home);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        processes.run("daemon", "stop");
+        processes.close();
+    }
+
+    @Test
+    void twoShellsStartedTogetherStartOneDaemon() throws Exception {
+        Process first = processes.start(false, "ping");
+        Process second = processes.start(false, "ping");
+        RealProcesses.Finished a = RealProcesses.finish(first);
+        RealProcesses.Finished b = RealProcesses.finish(second);
+        assertThat(a.exit()).as(a.err()).isZero();
+        assertThat(b.exit()).as(b.err()).isZero();
+        assertThat(a.out()).isEqualTo("\"pong\"\n");
+        assertThat(b.out()).isEqualTo("\"pong\"\n");
+        assertThat(List.of(a.err(), b.err())).filteredOn(err -> err.contains("started syncdictd")).hasSize(1);
+
+        long pid = Long.parseLong(Files.readString(processes.pidFile()).strip());
+        RealProcesses.Finished status = processes.run("daemon", "status");
+        assertThat(status.exit()).isZero();
+        Map<?, ?> info = (Map<?, ?>) Json.parse(status.out());
+        assertThat(((BigDecimal) info.get("pid")).longValue()).isEqualTo(pid);
+        assertThat(Files.readString(home.resolve("config/syncdict/token")).strip()).hasSize(64);
+        assertThat(Files.getPosixFilePermissions(home.resolve("config/syncdict/token")))
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+
+        RealProcesses.Finished stop = processes.run("daemon", "stop");
+        assertThat(stop.out()).isEqualTo("stopped syncdictd at 127.0.0.1:" + processes.port + " (pid " + pid + ")\n");
+        assertThat(ProcessHandle.of(pid)).isEmpty();
+        assertThat(processes.run("daemon", "status").exit()).isEqualTo(ExitCode.UNAVAILABLE);
+        assertThat(Files.exists(processes.pidFile())).isFalse();
+    }
+
+    @Test
+    void ctrlCEndsAnEveryLoopWithExitZeroAndSparesTheDaemon() throws Exception {
+        Process loop = processes.start(true, "incr", "visits", "0.5", "every", "50ms");
+        BufferedReader out = RealProcesses.stdout(loop);
+        assertThat(out.readLine()).isEqualTo("0.5");
+        assertThat(out.readLine()).isEqualTo("1.0");
+        // The loop leads its own process group, like a terminal's foreground job: Ctrl+C reaches all of it.
+        RealProcesses.ctrlC(loop.pid());
+        RealProcesses.Finished ended = RealProcesses.finish(loop);
+        assertThat(ended.exit()).as(ended.err()).isZero();
+        RealProcesses.Finished after = processes.run("--no-autostart", "get", "visits");
+        assertThat(after.exit()).as("the auto-started daemon survived the Ctrl+C: %s", after.err()).isZero();
+    }
+
+    @Test
+    void aOneShotCommandLoadsNoTerminalNettyOrDatabind() throws Exception {
+        assertThat(processes.run("set", "x", "1").exit()).isZero();
+        RealProcesses.Finished get = RealProcesses.finish(processes.start(false, List.of("-verbose:class"), "get", "x"));
+        assertThat(get.exit()).isZero();
+        assertThat(get.out()).contains("dev.syncdict.client.SyncdictClient").contains("\n1\n");
+        assertThat(get.out()).doesNotContain("org.jline").doesNotContain("io.netty").doesNotContain("tools.jackson.databind");
+    }
+
+    @Test
+    void twoWritersAndAWatcherLoseNoUpdate() throws Exception {
+        assertThat(processes.run("set", "inventory", "{}").exit()).isZero();
+        Process halves = processes.start(false, "incr", "counter", "0.5", "every", "20ms", "times", "25");
+        Process ones = processes.start(false, "incr", "counter", "1", "every", "30ms", "times", "25");
+        Process watcher = processes.start(false, "dump", "every", "100ms", "times", "5");
+        assertThat(processes.run("set", "inventory.apples", "3").exit()).isZero();
+        assertThat(processes.run("get", "inventory.apples").out()).isEqualTo("3\n");
+
+        assertThat(RealProcesses.finish(halves).exit()).isZero();
+        assertThat(RealProcesses.finish(ones).exit()).isZero();
+        RealProcesses.Finished watched = RealProcesses.finish(watcher);
+        assertThat(watched.exit()).isZero();
+        String[] dumps = watched.out().split("\n");
+        assertThat(dumps).hasSize(5);
+        BigDecimal previous = BigDecimal.ZERO;
+        for (String dump : dumps) {
+            Object counter = ((Map<?, ?>) Json.parse(dump)).get("counter");
+            BigDecimal now = counter == null ? BigDecimal.ZERO : (BigDecimal) counter;
+            assertThat(now).isGreaterThanOrEqualTo(previous);
+            previous = now;
+        }
+        assertThat(processes.run("get", "counter").out()).isEqualTo("37.5\n");
+    }
+}

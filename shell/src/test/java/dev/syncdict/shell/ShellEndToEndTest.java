@@ -1,0 +1,226 @@
+package dev.syncdict.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every command and every error class through the real entry point: stdout, stderr, exit code. */
+class ShellEndToEndTest {
+
+    @TempDir
+    Path home;
+
+    private ShellHarness shell;
+
+    @BeforeEach
+    void start() throws InterruptedException {
+        shell = new ShellHarness(home);
+    }
+
+    @AfterEach
+    void stop() {
+        shell.close();
+    }
+
+    private ShellHarness.Result ok(String... args) {
+        ShellHarness.Result result = shell.run(args);
+        assertThat(result.exit()).as("exit of %s; stderr: %s", String.join(" ", args), result.err()).isZero();
+        assertThat(result.err()).isEmpty();
+        return result;
+    }
+
+    @Test
+    void setGetAndCompactOutputWhenNotATerminal() {
+        assertThat(ok("set", "inventory", "{}").out()).isEmpty();
+        assertThat(ok("set", "inventory.apples", "3").out()).isEmpty();
+        assertThat(ok("get", "inventory").out()).isEqualTo("{\"apples\":3}\n");
+        assertThat(ok("get", "inventory.apples").out()).isEqualTo("3\n");
+        assertThat(ok("set", "a.b.c", "1").out()).isEmpty();
+        assertThat(ok("get", "a").out()).isEqualTo("{\"b\":{\"c\":1}}\n");
+    }
+
+    @Test
+    void aWordThatIsNotJsonIsAString() {
+        ok("set", "name", "bob");
+        assertThat(ok("get", "name").out()).isEqualTo("\"bob\"\n");
+        assertThat(ok("--raw", "get", "name").out()).isEqualTo("bob\n");
+        ok("set", "v", "1.2.3");
+        assertThat(ok("get", "v").out()).isEqualTo("\"1.2.3\"\n");
+        ok("set", "quoted", "\"42\"");
+        assertThat(ok("get", "quoted").out()).isEqualTo("\"42\"\n");
+    }
+
+    @Test
+    void incrIsExactAndKeepsIntegers() {
+        assertThat(ok("incr", "visits").out()).isEqualTo("1\n");
+        assertThat(ok("incr", "visits", "2").out()).isEqualTo("3\n");
+        assertThat(ok("incr", "visits", "-0.5").out()).isEqualTo("2.5\n");
+        for (int i = 0; i < 9; i++) {
+            ok("incr", "tenth", "0.1");
+        }
+        assertThat(ok("incr", "tenth", "0.1").out()).isEqualTo("1.0\n");
+    }
+
+    @Test
+    void delKeysDumpInfoPing() {
+        ok("-c", "set b 2; set a 1; set c.x 1");
+        assertThat(ok("keys").out()).isEqualTo("[\"a\",\"b\",\"c\"]\n");
+        assertThat(ok("--raw", "keys", "--limit", "2").out()).isEqualTo("a\nb\n");
+        assertThat(ok("keys", "--after", "a", "--prefix", "b").out()).isEqualTo("[\"b\"]\n");
+        assertThat(ok("del", "b").out()).isEmpty();
+        assertThat(ok("dump").out()).isEqualTo("{\"a\":1,\"c\":{\"x\":1}}\n");
+        assertThat(ok("dump", "c").out()).isEqualTo("{\"x\":1}\n");
+        assertThat(ok("ping").out()).isEqualTo("\"pong\"\n");
+        assertThat(ok("info").out()).contains("\"version\":\"0.1.0\"").contains("\"keys\":2");
+    }
+
+    @Test
+    void conditionsFailWithExitOneAndChangeNothing() {
+        ok("set", "n", "1", "--if-absent");
+        ShellHarness.Result absent = shell.run("set", "n", "2", "--if-absent");
+        assertThat(absent.exit()).isEqualTo(ExitCode.NOT_FOUND_OR_CONDITION);
+        assertThat(absent.err()).isEqualTo("syncdict: n already has a value (condition_failed)\n");
+        assertThat(shell.run("set", "n", "2", "--if-value", "5").exit()).isEqualTo(1);
+        assertThat(shell.run("del", "n", "--if-rev", "99").err()).contains("n is at revision 1, not 99");
+        ok("set", "n", "2", "--if-value", "1");
+        ok("set", "n", "3", "--if-rev", "2");
+        assertThat(ok("get", "n").out()).isEqualTo("3\n");
+    }
+
+    @Test
+    void loadReplacesOrMerges() throws Exception {
+        Path file = Files.writeString(home.resolve("data.json"), "{\"cfg\":{\"port\":80},\"x\":1}");
+        ok("set", "old", "1");
+        ok("load", file.toString());
+        assertThat(ok("dump").out()).isEqualTo("{\"cfg\":{\"port\":80},\"x\":1}\n");
+        ShellHarness.Result merged = shell.runWithInput("{\"cfg\":{\"host\":\"h\"}}", false, "load", "-", "--merge");
+        assertThat(merged.exit()).isZero();
+        assertThat(ok("get", "cfg").out()).isEqualTo("{\"host\":\"h\",\"port\":80}\n");
+        Path bad = Files.writeString(home.resolve("bad.json"), "{\"cfg\":");
+        ShellHarness.Result result = shell.run("load", bad.toString());
+        assertThat(result.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(result.err()).startsWith("syncdict: " + bad + " is not valid JSON");
+    }
+
+    @Test
+    void txAppliesAllOrNothing() {
+        ShellHarness.Result result = shell.runWithInput("set a 1\nincr a 2   # comment\nget a\n", false, "tx");
+        assertThat(result.exit()).isZero();
+        assertThat(result.out()).isEqualTo("[{\"rev\":1},{\"rev\":1,\"value\":3},{\"rev\":1,\"value\":3,\"mod_rev\":1}]\n");
+        ShellHarness.Result failed = shell.runWithInput("set b 1\nset a 0 --if-value 99\n", false, "tx", "-");
+        assertThat(failed.exit()).isEqualTo(ExitCode.NOT_FOUND_OR_CONDITION);
+        assertThat(failed.err()).isEqualTo("syncdict: op 1: a does not hold the expected value (condition_failed)\n");
+        assertThat(shell.run("get", "b").exit()).isEqualTo(1);
+        ShellHarness.Result notAllowed = shell.runWithInput("ping\n", false, "tx");
+        assertThat(notAllowed.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(notAllowed.err()).contains("tx line 1: ping cannot be part of a tx");
+    }
+
+    @Test
+    void everyErrorClassHasItsExitCode() {
+        ok("set", "s", "text");
+        ShellHarness.Result notFound = shell.run("get", "missing");
+        assertThat(notFound).isEqualTo(new ShellHarness.Result(1, "", "syncdict: no value at missing (not_found)\n"));
+        ShellHarness.Result mismatch = shell.run("incr", "s");
+        assertThat(mismatch).isEqualTo(new ShellHarness.Result(4, "", "syncdict: s holds a string, not a number (type_mismatch)\n"));
+        ShellHarness.Result badPath = shell.run("get", "a..b");
+        assertThat(badPath.exit()).isEqualTo(2);
+        assertThat(badPath.err()).contains("bad path \"a..b\" at column 3").contains("see: syncdict get --help");
+        assertThat(shell.run("set", "x", "{\"a\":").exit()).isEqualTo(2);
+        assertThat(shell.run("incr", "x", "abc").err()).contains("'abc' is not a number");
+        assertThat(shell.run("frobnicate").exit()).isEqualTo(2);
+        assertThat(shell.run("get").exit()).isEqualTo(2);
+        assertThat(shell.run("incr", "x", "every", "soon").err()).contains("'soon' is not a duration");
+    }
+
+    @Test
+    void cannotConnectOrWrongTokenIsExitThree() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        ShellHarness.Result down = shell.run("--no-autostart", "--connect", "127.0.0.1:" + closedPort, "ping");
+        assertThat(down.exit()).isEqualTo(ExitCode.UNAVAILABLE);
+        assertThat(down.err()).startsWith("syncdict: cannot connect to syncdictd at 127.0.0.1:" + closedPort);
+        Path wrong = Files.writeString(home.resolve("wrong-token"), "not-the-token\n");
+        ShellHarness.Result refused = shell.run("--token-file", wrong.toString(), "ping");
+        assertThat(refused.exit()).isEqualTo(ExitCode.UNAVAILABLE);
+        assertThat(refused.err()).contains("refused: wrong token (unauthorized)").doesNotContain("not-the-token");
+        assertThat(shell.run("--connect", "host:notaport", "ping").exit()).isEqualTo(ExitCode.USAGE);
+    }
+
+    @Test
+    void jsonErrorsForMachines() {
+        ShellHarness.Result result = shell.run("--json", "get", "missing");
+        assertThat(result.err()).isEqualTo("{\"error\":{\"code\":\"not_found\",\"message\":\"no value at missing\"}}\n");
+    }
+
+    @Test
+    void prettyAndColoredOnATerminalUnlessNoColor() {
+        ok("set", "o", "{\"k\":[1,\"s\",true],\"e\":{}}");
+        ShellHarness.Result colored = shell.runWithInput("", true, "get", "o");
+        assertThat(colored.out()).contains("\u001b[34;1m\"k\"\u001b[0m: [").contains("\u001b[32m\"s\"\u001b[0m");
+        shell.env.put("NO_COLOR", "1");
+        ShellHarness.Result plain = shell.runWithInput("", true, "get", "o");
+        // Objects are kept sorted by key, so output is stable whatever order values were written in.
+        assertThat(plain.out()).isEqualTo("{\n  \"e\": {},\n  \"k\": [\n    1,\n    \"s\",\n    true\n  ]\n}\n");
+        assertThat(shell.runWithInput("", true, "--json", "get", "o").out()).isEqualTo("{\"e\":{},\"k\":[1,\"s\",true]}\n");
+    }
+
+    @Test
+    void everyTimesPrintsEachResult() {
+        ShellHarness.Result result = shell.run("incr", "c", "0.5", "every", "10ms", "times", "3");
+        assertThat(result.exit()).isZero();
+        assertThat(result.out()).isEqualTo("0.5\n1.0\n1.5\n");
+        assertThat(ok("incr", "d", "times", "2").out()).isEqualTo("1\n2\n");
+    }
+
+    @Test
+    void aScriptStopsAtItsFirstErrorUnlessToldToKeepGoing() throws Exception {
+        String script = "set a 1\n# a comment\nget missing\nset b 2\n";
+        ShellHarness.Result stopped = shell.runWithInput(script, false);
+        assertThat(stopped.exit()).isEqualTo(1);
+        assertThat(stopped.err()).isEqualTo("syncdict: line 3: no value at missing (not_found)\n");
+        assertThat(shell.run("get", "b").exit()).isEqualTo(1);
+
+        Path file = Files.writeString(home.resolve("script.sd"), script);
+        ShellHarness.Result kept = shell.run("--keep-going", "-f", file.toString());
+        assertThat(kept.exit()).isEqualTo(1);
+        assertThat(ok("get", "b").out()).isEqualTo("2\n");
+
+        ShellHarness.Result inline = shell.run("-c", "set x {\"k\": [1, 2]}; get x.k[1]; get nope; get x");
+        assertThat(inline.out()).isEqualTo("2\n");
+        assertThat(inline.exit()).isEqualTo(1);
+    }
+
+    @Test
+    void scriptsReadMultiLineJsonAndQuotedWords() {
+        ShellHarness.Result result = shell.runWithInput(
+                "set cfg {\n  \"port\": 80,\n  \"tags\": [\"a b\"]\n}\nset \"odd.key\" 'two words'\nget cfg.tags[0]\nget \"odd.key\"\n", false);
+        assertThat(result.err()).isEmpty();
+        assertThat(result.out()).isEqualTo("\"a b\"\n\"two words\"\n");
+        ShellHarness.Result unterminated = shell.runWithInput("set x {\"a\": 1\n", false);
+        assertThat(unterminated.exit()).isEqualTo(2);
+        assertThat(unterminated.err()).contains("unterminated { bracket starting on line 1");
+    }
+
+    @Test
+    void helpAndVersion() {
+        ShellHarness.Result help = ok("--help");
+        assertThat(help.out()).contains("Usage: syncdict").contains("incr").contains("Exit status:");
+        assertThat(ok("help", "incr").out()).contains("Usage: syncdict incr").contains("every").contains("times");
+        assertThat(ok("--version").out()).isEqualTo("syncdict 0.1.0\n");
+    }
+
+    @Test
+    void shutdownStopsTheDaemon() throws Exception {
+        ok("shutdown");
+        shell.daemon.awaitClosed();
+        assertThat(shell.run("--no-autostart", "ping").exit()).isEqualTo(ExitCode.UNAVAILABLE);
+    }
+}

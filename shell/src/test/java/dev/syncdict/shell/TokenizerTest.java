@@ -1,0 +1,56 @@
+package dev.syncdict.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TokenizerTest {
+
+    private static List<List<String>> words(String text) {
+        return Tokenizer.statements(text).stream().map(Tokenizer.Statement::words).toList();
+    }
+
+    @Test
+    void splitsStatementsOnSemicolonsAndNewlines() {
+        assertThat(words("set a 1; incr a 2\nget a\n\n;;")).containsExactly(
+                List.of("set", "a", "1"), List.of("incr", "a", "2"), List.of("get", "a"));
+    }
+
+    @Test
+    void keepsJsonWhole() {
+        assertThat(words("set cfg {\"port\": 80, \"tags\": [\"a b\", \"c;d\"]}"))
+                .containsExactly(List.of("set", "cfg", "{\"port\": 80, \"tags\": [\"a b\", \"c;d\"]}"));
+        assertThat(words("set list [1,\n 2]; get list[1]")).containsExactly(
+                List.of("set", "list", "[1,\n 2]"), List.of("get", "list[1]"));
+        assertThat(words("get [\"odd key\"].x")).containsExactly(List.of("get", "[\"odd key\"].x"));
+        assertThat(words("set s \"a }{ b\"")).containsExactly(List.of("set", "s", "\"a }{ b\""));
+    }
+
+    @Test
+    void quotes() {
+        assertThat(words("set name 'two words'")).containsExactly(List.of("set", "name", "two words"));
+        assertThat(words("get .\"odd.key\".x")).containsExactly(List.of("get", ".\"odd.key\".x"));
+        assertThat(words("set q \"say \\\"hi\\\"\"")).containsExactly(List.of("set", "q", "\"say \\\"hi\\\"\""));
+        assertThat(words("set a 'it;s'")).containsExactly(List.of("set", "a", "it;s"));
+    }
+
+    @Test
+    void commentsAndLineNumbers() {
+        List<Tokenizer.Statement> statements = Tokenizer.statements("# header\nset a 1 # trailing\n\nset b {\n}\nget b");
+        assertThat(statements).extracting(Tokenizer.Statement::line).containsExactly(2, 4, 6);
+        assertThat(statements.get(0).words()).containsExactly("set", "a", "1");
+        assertThat(words("set tag a#b")).containsExactly(List.of("set", "tag", "a#b"));
+    }
+
+    @Test
+    void unterminatedInputIsIncomplete() {
+        assertThat(Tokenizer.isIncomplete("set a {\"x\": 1")).isTrue();
+        assertThat(Tokenizer.isIncomplete("set a \"open")).isTrue();
+        assertThat(Tokenizer.isIncomplete("set a 'open")).isTrue();
+        assertThat(Tokenizer.isIncomplete("set a {}")).isFalse();
+        assertThatThrownBy(() -> Tokenizer.statements("set a [1, 2")).isInstanceOf(UsageException.class)
+                .hasMessage("unterminated [ bracket starting on line 1");
+    }
+}
