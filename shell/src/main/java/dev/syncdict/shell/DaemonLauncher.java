@@ -83,7 +83,12 @@ final class DaemonLauncher {
                 .redirectError(ProcessBuilder.Redirect.appendTo(locations.logFile().toFile()));
         builder.environment().clear();
         builder.environment().putAll(env);
-        Process process = builder.start();
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new DaemonStartException("cannot run " + String.join(" ", command) + ": " + e.getMessage());
+        }
         BufferedReader ready = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
             try {
@@ -95,17 +100,17 @@ final class DaemonLauncher {
         try {
             String readyLine = line.get(READY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             if (readyLine == null) {
-                throw new IOException("syncdictd did not start" + logTail());
+                throw new DaemonStartException("syncdictd did not start" + logTail());
             }
             return readyLine;
         } catch (TimeoutException e) {
             process.destroy();
-            throw new IOException("syncdictd did not become ready within " + READY_TIMEOUT_SECONDS + "s" + logTail());
+            throw new DaemonStartException("syncdictd did not become ready within " + READY_TIMEOUT_SECONDS + "s" + logTail());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while starting syncdictd");
+            throw new DaemonStartException("interrupted while starting syncdictd");
         } catch (ExecutionException e) {
-            throw new IOException("cannot read from syncdictd: " + e.getCause());
+            throw new DaemonStartException("cannot read from syncdictd: " + e.getCause());
         } finally {
             // The daemon never writes to stdout after its ready line; our end of the pipe can go.
             ready.close();
@@ -138,7 +143,7 @@ final class DaemonLauncher {
         } catch (URISyntaxException | SecurityException e) {
             // Fall through to the error below.
         }
-        throw new IOException("cannot find syncdictd to start: install syncdict with install.sh, or set "
+        throw new DaemonStartException("cannot find syncdictd to start: install syncdict with install.sh, or set "
                 + DAEMON_ENV + " to the syncdictd executable");
     }
 }

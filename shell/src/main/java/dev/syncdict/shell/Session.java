@@ -105,6 +105,8 @@ public final class Session implements AutoCloseable {
         } else if (e instanceof ConnectException) {
             printer.error(null, "cannot connect to syncdictd at " + target + ": " + e.getMessage()
                     + (autostart ? "" : " (start one with: syncdict daemon start)"));
+        } else if (e instanceof DaemonStartException) {
+            printer.error(null, "cannot start a daemon at " + target + ": " + e.getMessage());
         } else if (e instanceof NoSuchFileException) {
             printer.error(null, "no token file " + e.getMessage() + ": the daemon creates it on its first start;"
                     + " a remote daemon's token goes in --token-file or $" + Token.ENV);

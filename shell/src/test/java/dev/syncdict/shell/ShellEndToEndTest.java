@@ -155,6 +155,18 @@ class ShellEndToEndTest {
     }
 
     @Test
+    void aDaemonThatCannotBeStartedIsExplained() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        shell.env.put(DaemonLauncher.DAEMON_ENV, home.resolve("no-such-syncdictd").toString());
+        ShellHarness.Result result = shell.run("--connect", "127.0.0.1:" + closedPort, "ping");
+        assertThat(result.exit()).isEqualTo(ExitCode.UNAVAILABLE);
+        assertThat(result.err()).startsWith("syncdict: cannot start a daemon at 127.0.0.1:" + closedPort + ": ");
+    }
+
+    @Test
     void jsonErrorsForMachines() {
         ShellHarness.Result result = shell.run("--json", "get", "missing");
         assertThat(result.err()).isEqualTo("{\"error\":{\"code\":\"not_found\",\"message\":\"no value at missing\"}}\n");

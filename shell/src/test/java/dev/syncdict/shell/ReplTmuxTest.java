@@ -1,0 +1,119 @@
+package dev.syncdict.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The REPL in a real pseudo-terminal (tmux), driven by keystrokes and read off the screen. */
+class ReplTmuxTest {
+
+    @TempDir
+    Path home;
+
+    private RealProcesses processes;
+    private final String session = "syncdict-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+
+    @BeforeEach
+    void startRepl() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/tmux")), "tmux is not installed (.ci/run installs it)");
+        processes = new RealProcesses(home);
+        Path script = home.resolve("repl.sh");
+        StringBuilder text = new StringBuilder("#!/bin/sh\n");
+        for (Map.Entry<String, String> entry : processes.env.entrySet()) {
+            text.append("export ").append(entry.getKey()).append("='").append(entry.getValue()).append("'\n");
+        }
+        text.append("export TERM=xterm-256color NO_COLOR=1\n");
+        text.append("exec '").append(ProcessHandle.current().info().command().orElse("java")).append("' -cp '")
+                .append(System.getProperty("java.class.path")).append("' dev.syncdict.shell.Main\n");
+        Files.writeString(script, text.toString());
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+        tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", script.toString());
+        awaitScreen("syncdict>");
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (processes != null) {
+            tmux("kill-session", "-t", session);
+            processes.run("daemon", "stop");
+            processes.close();
+        }
+    }
+
+    @Test
+    void typedCommandsRunAndPrintPrettyJson() throws Exception {
+        type("set cfg {\"port\": 80}");
+        type("get cfg");
+        awaitScreen("{\n  \"port\": 80\n}");
+        type("get missing");
+        awaitScreen("syncdict: no value at missing (not_found)");
+        type("exit");
+        awaitSessionEnd();
+        assertThat(Files.readString(home.resolve("state/syncdict/history"), StandardCharsets.UTF_8))
+                .contains("set cfg {\"port\": 80}").contains("get cfg");
+    }
+
+    @Test
+    void ctrlCEndsAnEveryLoopAndReturnsToThePrompt() throws Exception {
+        type("incr visits 1 every 100ms");
+        awaitScreen("\n3\n");
+        tmux("send-keys", "-t", session, "C-c");
+        type("get visits");
+        // After the loop, the prompt is back and the next command runs.
+        await().atMost(Duration.ofSeconds(20)).until(() -> screen().matches("(?s).*syncdict> get visits\\n\\d+\\n.*"));
+        tmux("send-keys", "-t", session, "C-c");
+        type("ping");
+        awaitScreen("\"pong\"");
+        tmux("send-keys", "-t", session, "C-d");
+        awaitSessionEnd();
+    }
+
+    private void type(String line) throws IOException, InterruptedException {
+        tmux("send-keys", "-t", session, "-l", line);
+        tmux("send-keys", "-t", session, "Enter");
+    }
+
+    private void awaitScreen(String text) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> screen().contains(text));
+    }
+
+    private void awaitSessionEnd() {
+        await().atMost(Duration.ofSeconds(20)).until(() -> tmuxExit("has-session", "-t", session) != 0);
+    }
+
+    private String screen() throws IOException, InterruptedException {
+        Process capture = new ProcessBuilder("tmux", "capture-pane", "-p", "-t", session).redirectErrorStream(true).start();
+        String text = new String(capture.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        capture.waitFor();
+        List<String> lines = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            lines.add(line.stripTrailing());
+        }
+        return String.join("\n", lines);
+    }
+
+    private static void tmux(String... args) throws IOException, InterruptedException {
+        tmuxExit(args);
+    }
+
+    private static int tmuxExit(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("tmux"));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+    }
+}
