@@ -74,10 +74,7 @@ final class Sequencer implements AutoCloseable {
     private Result process(List<Line> lines) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * lines.size());
         for (Line line : lines) {
-            Reply reply = line.request() == null
-                    ? new Reply(line.id(), dispatcher.revision(), null, null, null, null, null, line.error())
-                    : handle(line);
-            out.writeBytes(Codec.encodeLine(reply));
+            out.writeBytes(replyTo(line));
             if (line.fatal()) {
                 return new Result(out.toByteArray(), true, false);
             }
@@ -89,15 +86,18 @@ final class Sequencer implements AutoCloseable {
         return new Result(out.toByteArray(), false, false);
     }
 
-    private Reply handle(Line line) {
+    /** The encoded reply to one line. A bug costs that one request an internal error, never the daemon its sequencer. */
+    private byte[] replyTo(Line line) {
         try {
+            if (line.request() == null) {
+                return Codec.encodeLine(new Reply(line.id(), dispatcher.revision(), null, null, null, null, null, line.error()));
+            }
             Reply reply = dispatcher.handle(line.request());
             publishedRevision = reply.rev();
-            return reply;
-        } catch (RuntimeException e) {
-            // A bug must cost one request, never the daemon.
-            LOG.log(Level.SEVERE, "internal error on " + line.request().op().wireName(), e);
-            return Reply.error(dispatcher.revision(), ErrorCode.INTERNAL, "internal error: " + e).withId(line.id());
+            return Codec.encodeLine(reply);
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.log(Level.SEVERE, "internal error on " + (line.request() == null ? "a rejected line" : line.request().op().wireName()), e);
+            return Codec.encodeLine(Reply.error(dispatcher.revision(), ErrorCode.INTERNAL, "internal error: " + e).withId(line.id()));
         }
     }
 

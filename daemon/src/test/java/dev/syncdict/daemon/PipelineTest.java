@@ -122,6 +122,14 @@ class PipelineTest {
         assertThat(nextLine()).isEqualTo("{\"id\":2,\"rev\":0,\"value\":\"pong\"}");
     }
 
+    @Test
+    void anEndlessPathIsABadPathAndTheDaemonGoesOn() {
+        feed("{\"id\":1,\"op\":\"set\",\"path\":\"" + "a.".repeat(200) + "a\",\"value\":1}\n");
+        assertThat(nextLine()).contains("\"code\":\"bad_path\"").contains("at most 128 segments");
+        feed("{\"id\":2,\"op\":\"ping\"}\n");
+        assertThat(nextLine()).isEqualTo("{\"id\":2,\"rev\":0,\"value\":\"pong\"}");
+    }
+
     private void feed(String text) {
         feedBytes(text.getBytes(StandardCharsets.UTF_8));
     }

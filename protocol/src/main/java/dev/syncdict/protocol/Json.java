@@ -224,6 +224,24 @@ public final class Json {
         return a != null && a.equals(b);
     }
 
+    /** How many levels of arrays and objects a value nests: 0 for a scalar, 1 for [1], 2 for [[1]]. */
+    public static int depth(Object value) {
+        int deepest = 0;
+        if (value instanceof Map) {
+            for (Object child : ((Map<?, ?>) value).values()) {
+                deepest = Math.max(deepest, depth(child));
+            }
+            return deepest + 1;
+        }
+        if (value instanceof List) {
+            for (Object child : (List<?>) value) {
+                deepest = Math.max(deepest, depth(child));
+            }
+            return deepest + 1;
+        }
+        return 0;
+    }
+
     /** A short name of a value's JSON type, for error messages. */
     public static String typeName(Object value) {
         if (value instanceof Map) {

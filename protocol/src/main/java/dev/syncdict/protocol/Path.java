@@ -17,6 +17,9 @@ public final class Path {
     /** The whole dictionary. */
     public static final Path ROOT = new Path(List.of());
 
+    /** Most segments a path may have; with {@link Json#MAX_DEPTH} it bounds how deep the tree can grow. */
+    public static final int MAX_SEGMENTS = 128;
+
     /** One step of a path: an object key or an array index. */
     public interface Segment {}
 
@@ -152,6 +155,9 @@ public final class Path {
                 key();
             }
             while (pos < text.length()) {
+                if (segments.size() == MAX_SEGMENTS) {
+                    throw error("a path has at most " + MAX_SEGMENTS + " segments");
+                }
                 char c = text.charAt(pos);
                 if (c == '.') {
                     pos++;

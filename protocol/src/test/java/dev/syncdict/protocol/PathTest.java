@@ -66,6 +66,15 @@ class PathTest {
     }
 
     @org.junit.jupiter.api.Test
+    void aPathHasAtMostMaxSegments() {
+        String longest = "a" + ".a".repeat(Path.MAX_SEGMENTS - 1);
+        assertThat(Path.parse(longest).length()).isEqualTo(Path.MAX_SEGMENTS);
+        assertThatThrownBy(() -> Path.parse(longest + "[0]"))
+                .hasMessageContaining("a path has at most " + Path.MAX_SEGMENTS + " segments");
+        assertThatThrownBy(() -> Path.parse("a.".repeat(1_000_000) + "a")).isInstanceOf(PathException.class);
+    }
+
+    @org.junit.jupiter.api.Test
     void parentAndResolve() {
         Path path = Path.parse("a.b[1]");
         assertThat(path.parent()).isEqualTo(Path.parse("a.b"));

@@ -19,6 +19,12 @@ import java.util.TreeMap;
  */
 public final class Dictionary {
 
+    /**
+     * Deepest a value may sit in the tree, counting path segments and the value's own nesting.
+     * Every write checks it, so copying and encoding (which recurse) can never run out of stack.
+     */
+    public static final int MAX_DEPTH = 256;
+
     private final Node root = new Node(new TreeMap<String, Node>(), 0);
     private long revision;
 
@@ -189,6 +195,7 @@ public final class Dictionary {
 
         /** Stores a value at a path, creating missing objects on the way. */
         public void set(Path path, Object json) {
+            checkDepth(path, json);
             if (path.isRoot()) {
                 if (!(json instanceof Map)) {
                     throw new StoreException(ErrorCode.TYPE_MISMATCH,
@@ -258,8 +265,16 @@ public final class Dictionary {
                 set(path, json);
                 return;
             }
+            checkDepth(path, json);
             touchExisting(path);
             mergeInto(node, (Map<?, ?>) json, path);
+        }
+
+        private void checkDepth(Path path, Object json) {
+            if (path.length() + Json.depth(json) > MAX_DEPTH) {
+                throw new StoreException(ErrorCode.TOO_LARGE, "the value would nest " + (path.length() + Json.depth(json))
+                        + " levels deep in the dictionary; the limit is " + MAX_DEPTH);
+            }
         }
 
         private void mergeInto(Node node, Map<?, ?> json, Path nodePath) {

@@ -92,6 +92,25 @@ class DictionaryTest {
     }
 
     @Test
+    void theTreeNeverGrowsDeeperThanItsLimit() {
+        Path deepest = Path.parse("a" + ".a".repeat(Path.MAX_SEGMENTS - 1));
+        String nested = "[".repeat(Json.MAX_DEPTH) + "]".repeat(Json.MAX_DEPTH);
+        commit(deepest.toString(), nested);
+        assertThat(Json.depth(dictionary.get(Path.ROOT).value())).isEqualTo(Dictionary.MAX_DEPTH);
+        // The parser refuses a value deeper than 128, so build one in Java, as an embedder could.
+        Object deeper = Json.parse(nested);
+        deeper = java.util.List.of(deeper);
+        Object tooDeep = deeper;
+        Dictionary.Write write = dictionary.begin();
+        assertThatThrownBy(() -> write.set(deepest, tooDeep))
+                .isInstanceOf(StoreException.class)
+                .hasMessage("the value would nest 257 levels deep in the dictionary; the limit is 256");
+        assertThatThrownBy(() -> write.load(deepest.parent(), java.util.Map.of("a", java.util.Map.of("b", tooDeep)), true))
+                .isInstanceOf(StoreException.class);
+        write.rollback();
+    }
+
+    @Test
     void readsIntoTheWrongTypeAreTypeMismatches() {
         commit("s", "\"text\"");
         assertThatThrownBy(() -> dictionary.get(Path.parse("s.x")))
