@@ -82,8 +82,9 @@ public final class SyncdictClient implements Closeable {
         if (line == null) {
             throw new IOException("the daemon closed the connection before saying hello");
         }
+        Hello daemonHello;
         try {
-            return Hello.decode(line);
+            daemonHello = Hello.decode(line);
         } catch (ProtocolException notHello) {
             Reply refusal = tryReply(line);
             if (refusal != null && refusal.isError()) {
@@ -91,6 +92,11 @@ public final class SyncdictClient implements Closeable {
             }
             throw new IOException("the peer at " + socket.getRemoteSocketAddress() + " is not a syncdict daemon");
         }
+        if (daemonHello.proto() != Hello.PROTOCOL_VERSION) {
+            throw new IOException("the daemon speaks protocol " + daemonHello.proto() + " (syncdictd " + daemonHello.version()
+                    + "); this client speaks " + Hello.PROTOCOL_VERSION);
+        }
+        return daemonHello;
     }
 
     private static Reply tryReply(String line) {

@@ -177,6 +177,26 @@ class ClientTest {
     }
 
     @Test
+    void aDaemonOfAnotherProtocolVersionIsNamedAsSuch() throws Exception {
+        try (ServerSocket future = new ServerSocket(0)) {
+            Thread fake = new Thread(() -> {
+                try (Socket socket = future.accept()) {
+                    socket.getOutputStream().write("{\"hello\":\"syncdict\",\"proto\":2,\"version\":\"9.0\",\"nonce\":\"n\"}\n"
+                            .getBytes(StandardCharsets.UTF_8));
+                    socket.getInputStream().read();
+                } catch (IOException ignored) {
+                    // The client hangs up.
+                }
+            });
+            fake.start();
+            assertThatThrownBy(() -> SyncdictClient.connect("127.0.0.1", future.getLocalPort(), TOKEN))
+                    .isInstanceOf(IOException.class)
+                    .hasMessage("the daemon speaks protocol 2 (syncdictd 9.0); this client speaks 1");
+            fake.join(10_000);
+        }
+    }
+
+    @Test
     void somethingThatIsNotADaemonIsNamedAsSuch() throws Exception {
         try (ServerSocket other = new ServerSocket(0)) {
             Thread fake = new Thread(() -> {

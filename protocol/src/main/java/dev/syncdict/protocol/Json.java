@@ -3,7 +3,6 @@ package dev.syncdict.protocol;
 import java.io.ByteArrayOutputStream;
 import java.io.StringWriter;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -256,10 +255,5 @@ public final class Json {
             return "boolean";
         }
         return "null";
-    }
-
-    /** UTF-8 bytes of a string. */
-    public static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

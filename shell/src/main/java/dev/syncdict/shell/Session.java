@@ -133,7 +133,11 @@ public final class Session implements AutoCloseable {
     }
 
     private SyncdictClient connect(boolean mayStart) throws IOException {
-        if (mayStart && !DaemonLauncher.listening(target)) {
+        // Look before reading the token: with no daemon there may be no token file yet either.
+        if (!DaemonLauncher.listening(target)) {
+            if (!mayStart) {
+                throw new ConnectException("nothing listens there");
+            }
             String ready = startDaemon();
             if (ready != null) {
                 printer.note("started " + ready.replace(" listening on ", " at ") + "; log: " + locations.logFile());

@@ -50,8 +50,8 @@ import picocli.CommandLine.Option;
             "  3  cannot connect to the daemon, or it refused the token",
             "  4  any other error reported by the daemon",
             "",
-            "Environment: SYNCDICT_ADDR (daemon address), SYNCDICT_TOKEN (token), NO_COLOR, XDG_CONFIG_HOME,"
-                    + " XDG_DATA_HOME, XDG_STATE_HOME, XDG_RUNTIME_DIR.",
+            "Environment: SYNCDICT_ADDR (daemon address), SYNCDICT_TOKEN (token), SYNCDICT_DAEMON (the syncdictd to"
+                    + " auto-start), NO_COLOR, XDG_CONFIG_HOME, XDG_STATE_HOME, XDG_RUNTIME_DIR.",
         })
 public final class SyncdictCommand implements Callable<Integer>, AutoCloseable {
 

@@ -144,9 +144,12 @@ class ShellEndToEndTest {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
+        shell.env.remove(dev.syncdict.protocol.Token.ENV);
         ShellHarness.Result down = shell.run("--no-autostart", "--connect", "127.0.0.1:" + closedPort, "ping");
         assertThat(down.exit()).isEqualTo(ExitCode.UNAVAILABLE);
-        assertThat(down.err()).startsWith("syncdict: cannot connect to syncdictd at 127.0.0.1:" + closedPort);
+        assertThat(down.err()).isEqualTo("syncdict: cannot connect to syncdictd at 127.0.0.1:" + closedPort
+                + ": nothing listens there (start one with: syncdict daemon start)\n");
+        shell.env.put(dev.syncdict.protocol.Token.ENV, ShellHarness.TOKEN);
         Path wrong = Files.writeString(home.resolve("wrong-token"), "not-the-token\n");
         ShellHarness.Result refused = shell.run("--token-file", wrong.toString(), "ping");
         assertThat(refused.exit()).isEqualTo(ExitCode.UNAVAILABLE);
