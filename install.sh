@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds syncdict and installs the `syncdict` shell and the `syncdictd` daemon for this user.
 #
-#   ./install.sh                       install into ~/.local (bin/, lib/syncdict/, share/man/)
+#   ./install.sh                       install into ~/.local (bin/, lib/syncdict/, share/)
 #   ./install.sh --prefix DIR          install into DIR instead
 #   ./install.sh --prerequisites-only  only make sure a JDK 17+ and Maven are present
 #
@@ -85,6 +85,11 @@ if ls man/*.[0-9] >/dev/null 2>&1; then
   done
   echo "install.sh: installed man pages in $man (try: man syncdict)"
 fi
+
+completions="$prefix/share/bash-completion/completions"
+mkdir -p "$completions"
+cp completion/syncdict.bash "$completions/syncdict"
+echo "install.sh: installed bash completion in $completions (new bash sessions pick it up)"
 
 case ":$PATH:" in
   *":$bin:"*) ;;
