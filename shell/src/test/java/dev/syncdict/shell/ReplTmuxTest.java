@@ -69,17 +69,30 @@ class ReplTmuxTest {
 
     @Test
     void ctrlCEndsAnEveryLoopAndReturnsToThePrompt() throws Exception {
-        type("incr visits 1 every 100ms");
-        awaitScreen("\n3\n");
-        tmux("send-keys", "-t", session, "C-c");
+        // Slow enough that the lines awaited cannot scroll off the 40-row pane while we poll.
+        type("incr visits 1 every 300ms");
+        awaitScreenMatching("(?s).*\\n2\\n.*");
+        ctrlC();
         type("get visits");
         // After the loop, the prompt is back and the next command runs.
-        await().atMost(Duration.ofSeconds(20)).until(() -> screen().matches("(?s).*syncdict> get visits\\n\\d+\\n.*"));
-        tmux("send-keys", "-t", session, "C-c");
+        awaitScreenMatching("(?s).*syncdict> get visits\\n\\d+\\n.*");
+        // Ctrl+C at the prompt discards the line and shows a fresh prompt; the shell goes on.
+        ctrlC();
         type("ping");
         awaitScreen("\"pong\"");
         tmux("send-keys", "-t", session, "C-d");
         awaitSessionEnd();
+    }
+
+    /** Presses Ctrl+C and, as a person would, waits for the next prompt before typing on. */
+    private void ctrlC() throws IOException, InterruptedException {
+        int prompts = prompts();
+        tmux("send-keys", "-t", session, "C-c");
+        await().atMost(Duration.ofSeconds(30)).until(() -> prompts() > prompts);
+    }
+
+    private int prompts() throws IOException, InterruptedException {
+        return screen().split("syncdict>", -1).length - 1;
     }
 
     private void type(String line) throws IOException, InterruptedException {
@@ -88,8 +101,23 @@ class ReplTmuxTest {
     }
 
     private void awaitScreen(String text) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> screen().contains(text));
+        awaitScreenMatching("(?s).*" + java.util.regex.Pattern.quote(text) + ".*");
+    }
+
+    /** Waits for the screen to match; on a timeout, the failure shows the screen as it was. */
+    private void awaitScreenMatching(String regex) {
+        try {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> screen().matches(regex));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            String shown;
+            try {
+                shown = screen();
+            } catch (IOException | InterruptedException unreadable) {
+                shown = "(unreadable: " + unreadable + ")";
+            }
+            throw new AssertionError("the screen never matched " + regex + "; it shows:\n" + shown, e);
+        }
     }
 
     private void awaitSessionEnd() {
