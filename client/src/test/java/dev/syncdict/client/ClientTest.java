@@ -15,13 +15,10 @@ import dev.syncdict.protocol.Token;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -156,60 +153,29 @@ class ClientTest {
 
     @Test
     void anImpostorThatCannotProveTheTokenIsRejected() throws Exception {
-        try (ServerSocket impostor = new ServerSocket(0)) {
-            Thread fake = new Thread(() -> {
-                try (Socket socket = impostor.accept()) {
-                    OutputStream out = socket.getOutputStream();
-                    out.write("{\"hello\":\"syncdict\",\"proto\":1,\"version\":\"x\",\"nonce\":\"abc\"}\n".getBytes(StandardCharsets.UTF_8));
-                    new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream())).readLine();
-                    out.write("{\"id\":1,\"rev\":0,\"proof\":\"00\"}\n".getBytes(StandardCharsets.UTF_8));
-                    out.flush();
-                } catch (IOException ignored) {
-                    // The client hangs up on us, as it should.
-                }
-            });
-            fake.start();
-            assertThatThrownBy(() -> SyncdictClient.connect(new InetSocketAddress("127.0.0.1", impostor.getLocalPort()), TOKEN, Duration.ofSeconds(5)))
+        try (ScriptedPeer impostor = new ScriptedPeer(
+                "{\"hello\":\"syncdict\",\"proto\":1,\"version\":\"x\",\"nonce\":\"abc\"}",
+                "{\"id\":1,\"rev\":0,\"proof\":\"00\"}")) {
+            assertThatThrownBy(() -> SyncdictClient.connect("127.0.0.1", impostor.port(), TOKEN))
                     .isInstanceOf(DaemonRefusedException.class)
                     .hasMessageContaining("could not prove it knows the token");
-            fake.join(10_000);
         }
     }
 
     @Test
     void aDaemonOfAnotherProtocolVersionIsNamedAsSuch() throws Exception {
-        try (ServerSocket future = new ServerSocket(0)) {
-            Thread fake = new Thread(() -> {
-                try (Socket socket = future.accept()) {
-                    socket.getOutputStream().write("{\"hello\":\"syncdict\",\"proto\":2,\"version\":\"9.0\",\"nonce\":\"n\"}\n"
-                            .getBytes(StandardCharsets.UTF_8));
-                    socket.getInputStream().read();
-                } catch (IOException ignored) {
-                    // The client hangs up.
-                }
-            });
-            fake.start();
-            assertThatThrownBy(() -> SyncdictClient.connect("127.0.0.1", future.getLocalPort(), TOKEN))
+        try (ScriptedPeer future = new ScriptedPeer("{\"hello\":\"syncdict\",\"proto\":2,\"version\":\"9.0\",\"nonce\":\"n\"}")) {
+            assertThatThrownBy(() -> SyncdictClient.connect("127.0.0.1", future.port(), TOKEN))
                     .isInstanceOf(IOException.class)
                     .hasMessage("the daemon speaks protocol 2 (syncdictd 9.0); this client speaks 1");
-            fake.join(10_000);
         }
     }
 
     @Test
     void somethingThatIsNotADaemonIsNamedAsSuch() throws Exception {
-        try (ServerSocket other = new ServerSocket(0)) {
-            Thread fake = new Thread(() -> {
-                try (Socket socket = other.accept()) {
-                    socket.getOutputStream().write("+OK redis\r\n".getBytes(StandardCharsets.UTF_8));
-                } catch (IOException ignored) {
-                    // done
-                }
-            });
-            fake.start();
-            assertThatThrownBy(() -> SyncdictClient.connect("127.0.0.1", other.getLocalPort(), TOKEN))
+        try (ScriptedPeer redis = new ScriptedPeer("+OK redis")) {
+            assertThatThrownBy(() -> SyncdictClient.connect("127.0.0.1", redis.port(), TOKEN))
                     .isInstanceOf(IOException.class).hasMessageContaining("is not a syncdict daemon");
-            fake.join(10_000);
         }
     }
 
