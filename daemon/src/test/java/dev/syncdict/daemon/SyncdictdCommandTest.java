@@ -1,0 +1,68 @@
+package dev.syncdict.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** syncdictd's refusals at start-up: each names the problem and exits non-zero, before serving anyone. */
+class SyncdictdCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String out, String err) {}
+
+    private Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new Syncdictd()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
+        int exit = cli.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private Path token(String mode) throws Exception {
+        Path file = Files.writeString(dir.resolve("token-" + mode), "secret\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(mode));
+        return file;
+    }
+
+    @Test
+    void aNonLoopbackAddressNeedsInsecureRemote() throws Exception {
+        Run run = run("--bind", "0.0.0.0", "--token-file", token("rw-------").toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("refusing to listen on 0.0.0.0 without TLS").contains("--insecure-remote");
+    }
+
+    @Test
+    void aTokenFileOthersCanReadIsRefused() throws Exception {
+        Path exposed = token("rw-r--r--");
+        Run run = run("--port", "0", "--token-file", exposed.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("is readable by other users; run: chmod 600 " + exposed).doesNotContain("secret");
+    }
+
+    @Test
+    void aPortInUseIsReported() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Run run = run("--port", String.valueOf(taken.getLocalPort()), "--token-file", token("rw-------").toString());
+            assertThat(run.exit()).isEqualTo(1);
+            assertThat(run.err()).startsWith("syncdictd: cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": ");
+        }
+    }
+
+    @Test
+    void helpSaysTheDaemonIsMemoryOnly() {
+        Run run = run("--help");
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("Persistence: none yet").contains("--in-memory").contains("Exit status");
+    }
+}
