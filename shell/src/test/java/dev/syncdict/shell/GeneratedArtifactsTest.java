@@ -6,29 +6,63 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import dev.syncdict.protocol.Version;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import picocli.AutoComplete;
+import picocli.CommandLine;
 
 /**
- * The checked-in completion script is what the current commands generate. After changing a
- * command, regenerate it with:
+ * The checked-in completion script and man pages are what the current commands generate. After
+ * changing a command, regenerate them with:
  * {@code mvn -pl shell -am test -Dtest=GeneratedArtifactsTest -Dsurefire.failIfNoSpecifiedTests=false -Dsyncdict.regenerate=true}
  */
 class GeneratedArtifactsTest {
 
-    private static final Path BASH = Path.of("../completion/syncdict.bash");
+    private static CommandLine shell() {
+        return SyncdictCommand.commandLine(new SyncdictCommand(ShellIo.system()));
+    }
 
     @Test
     void bashCompletionMatchesTheCommands() throws Exception {
         String header = "# Generated from the syncdict command model by GeneratedArtifactsTest; do not edit.\n"
                 + "# bash: source this file; zsh: autoload -U +X bashcompinit && bashcompinit, then source it.\n";
-        String generated = header + AutoComplete.bash("syncdict",
-                SyncdictCommand.commandLine(new SyncdictCommand(ShellIo.system())));
+        check(Path.of("../completion/syncdict.bash"), header + AutoComplete.bash("syncdict", shell()));
+    }
+
+    @Test
+    void theShellManPageMatchesTheCommands() throws Exception {
+        Map<String, List<String>> extra = new LinkedHashMap<>();
+        extra.put("SCRIPTS", List.of(
+                "One command per line or separated by ';'. '#' starts a comment. Single quotes work as in a Unix shell;"
+                        + " a double-quoted word keeps its quotes, since JSON values and paths both read it as one string;"
+                        + " a word starting with '{' or '[' runs to its matching bracket, across spaces and lines."));
+        extra.put("FILES", List.of(
+                "$XDG_CONFIG_HOME/syncdict/token: the token (mode 0600), created by the daemon on its first start.",
+                "$XDG_STATE_HOME/syncdict/history: the interactive shell's history.",
+                "$XDG_STATE_HOME/syncdict/syncdictd.log, syncdictd.pid: a background daemon's log and pid.",
+                "$XDG_RUNTIME_DIR/syncdict/autostart.lock: held while a shell starts a daemon."));
+        extra.put("SEE ALSO", List.of("syncdictd(8); the protocol: docs/PROTOCOL.md in the source."));
+        check(Path.of("../man/syncdict.1"), ManPage.render(shell(), 1, "syncdict " + Version.VERSION, extra));
+    }
+
+    @Test
+    void theDaemonManPageMatchesItsOptions() throws Exception {
+        Map<String, List<String>> extra = new LinkedHashMap<>();
+        extra.put("SIGNALS", List.of("SIGTERM and SIGINT stop the daemon cleanly, as the shutdown request does."));
+        extra.put("SEE ALSO", List.of("syncdict(1); the protocol: docs/PROTOCOL.md in the source."));
+        check(Path.of("../man/syncdictd.8"),
+                ManPage.render(new CommandLine(new dev.syncdict.daemon.Syncdictd()), 8, "syncdictd " + Version.VERSION, extra));
+    }
+
+    private static void check(Path file, String generated) throws Exception {
         if (Boolean.getBoolean("syncdict.regenerate")) {
-            Files.createDirectories(BASH.getParent());
-            Files.writeString(BASH, generated, StandardCharsets.UTF_8);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, generated, StandardCharsets.UTF_8);
         }
-        assertThat(Files.readString(BASH, StandardCharsets.UTF_8))
-                .as("completion/syncdict.bash is stale; regenerate it (see this test's Javadoc)")
+        assertThat(Files.readString(file, StandardCharsets.UTF_8))
+                .as("%s is stale; regenerate it (see this test's Javadoc)", file)
                 .isEqualTo(generated);
     }
 }
