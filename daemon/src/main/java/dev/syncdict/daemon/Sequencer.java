@@ -65,9 +65,23 @@ final class Sequencer implements AutoCloseable {
                 if (batch == STOP) {
                     return;
                 }
-                batch.done().accept(process(batch.lines()));
+                batch.done().accept(processContained(batch.lines()));
             }
             drained.clear();
+        }
+    }
+
+    /**
+     * Processes a batch; should anything escape (an OutOfMemoryError, say), that batch's connection
+     * gets one internal error and is closed, and the sequencer goes on serving everyone else.
+     */
+    private Result processContained(List<Line> lines) {
+        try {
+            return process(lines);
+        } catch (Throwable t) {
+            LOG.log(Level.SEVERE, "a batch of " + lines.size() + " requests failed; closing its connection", t);
+            Reply error = Reply.error(dispatcher.revision(), ErrorCode.INTERNAL, "internal error: " + t.getClass().getSimpleName());
+            return new Result(Codec.encodeLine(error), true, false);
         }
     }
 

@@ -25,7 +25,8 @@ public final class Session implements AutoCloseable {
     private final Path tokenFile;
     private final boolean autostart;
     private final JsonPrinter printer;
-    private SyncdictClient client;
+    /** Volatile: a Ctrl+C in the REPL closes it from the signal thread. */
+    private volatile SyncdictClient client;
 
     public Session(ShellIo io, Target target, Path tokenFile, boolean autostart, JsonPrinter printer) {
         this.io = io;
@@ -151,6 +152,21 @@ public final class Session implements AutoCloseable {
     public String startDaemon() throws IOException {
         DaemonLauncher.Outcome outcome = new DaemonLauncher(io.env(), locations).ensureRunning(target, tokenFile);
         return outcome.started() ? outcome.readyLine() : null;
+    }
+
+    /**
+     * Abandons the request in flight, if any, by closing the connection under it: the blocked call
+     * fails at once and the next command connects again. For a Ctrl+C in the interactive shell.
+     */
+    public void abort() {
+        SyncdictClient open = client;
+        if (open != null) {
+            try {
+                open.close();
+            } catch (IOException ignored) {
+                // Closing is all we wanted.
+            }
+        }
     }
 
     private void closeQuietly() {

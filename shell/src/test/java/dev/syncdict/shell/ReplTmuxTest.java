@@ -84,6 +84,30 @@ class ReplTmuxTest {
         awaitSessionEnd();
     }
 
+    @Test
+    void ctrlCAbandonsACommandStuckOnAFrozenDaemon() throws Exception {
+        type("set x 1");
+        type("get x");
+        awaitScreen("syncdict> get x\n1\n");
+        long daemon = Long.parseLong(Files.readString(processes.pidFile()).strip());
+        signal("-STOP", daemon);
+        try {
+            type("get x");
+            // The command hangs: its line is the last thing on the screen, with no prompt after it.
+            awaitScreenMatching("(?s).*\\n1\\nsyncdict> get x\\s*");
+            ctrlC();
+            awaitScreen("syncdict: lost the daemon at 127.0.0.1:" + processes.port);
+        } finally {
+            signal("-CONT", daemon);
+        }
+        type("incr x");
+        awaitScreen("syncdict> incr x\n2\n");
+    }
+
+    private static void signal(String which, long pid) throws IOException, InterruptedException {
+        new ProcessBuilder("kill", which, String.valueOf(pid)).inheritIO().start().waitFor();
+    }
+
     /** Presses Ctrl+C and, as a person would, waits for the next prompt before typing on. */
     private void ctrlC() throws IOException, InterruptedException {
         int prompts = prompts();

@@ -31,6 +31,12 @@ public final class Repl {
                     .completer(new StringsCompleter(statements.commandNames()))
                     .variable(LineReader.HISTORY_FILE, statements.session().locations().historyFile())
                     .build();
+            // Outside readLine, Ctrl+C abandons the running command instead of killing the shell.
+            Thread shell = Thread.currentThread();
+            terminal.handle(Terminal.Signal.INT, signal -> {
+                shell.interrupt();
+                statements.session().abort();
+            });
             int last = ExitCode.OK;
             while (true) {
                 String line;
