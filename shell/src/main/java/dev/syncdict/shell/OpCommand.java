@@ -19,7 +19,13 @@ public abstract class OpCommand implements Callable<Integer> {
     @Mixin
     protected Repetition repetition;
 
-    /** The request this command sends, built from its arguments. */
+    /**
+     * Reads what the command needs from outside (a file, standard input) once per execution, before
+     * any repetition: picocli reuses command objects, so nothing read may outlive one execution.
+     */
+    public void prepare() {}
+
+    /** The request this command sends, built from its arguments (after {@link #prepare()}). */
     public abstract Request request();
 
     /** Shows a successful reply. By default: its value, if it has one. */
@@ -31,6 +37,7 @@ public abstract class OpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        prepare();
         return ((SyncdictCommand) spec.root().userObject()).session().run(this, repetition);
     }
 

@@ -108,6 +108,18 @@ class ShellEndToEndTest {
     }
 
     @Test
+    void eachStatementReadsItsOwnInput() throws Exception {
+        Path first = Files.writeString(home.resolve("first.json"), "{\"from\":\"first\"}");
+        Path second = Files.writeString(home.resolve("second.json"), "{\"from\":\"second\"}");
+        Path txOne = Files.writeString(home.resolve("one.tx"), "set t 1\n");
+        Path txTwo = Files.writeString(home.resolve("two.tx"), "set t 2\nload " + second + " --at inner\n");
+        ShellHarness.Result result = shell.run("-c", "load " + first + "; get from; load " + second + "; get from; "
+                + "tx " + txOne + "; get t; tx " + txTwo + "; get t; get inner.from");
+        assertThat(result.err()).isEmpty();
+        assertThat(result.out()).isEqualTo("\"first\"\n\"second\"\n[{\"rev\":3}]\n1\n[{\"rev\":4},{\"rev\":4}]\n2\n\"second\"\n");
+    }
+
+    @Test
     void txAppliesAllOrNothing() {
         ShellHarness.Result result = shell.runWithInput("set a 1\nincr a 2   # comment\nget a\n", false, "tx");
         assertThat(result.exit()).isZero();

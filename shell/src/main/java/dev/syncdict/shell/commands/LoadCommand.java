@@ -31,15 +31,17 @@ public final class LoadCommand extends OpCommand {
     private Object loaded;
 
     @Override
-    public Request request() {
-        if (loaded == null) {
-            String text = Inputs.read(file, spec);
-            try {
-                loaded = Json.parse(text);
-            } catch (JsonException e) {
-                throw new UsageException(Inputs.describe(file) + " is not valid JSON: " + e.getMessage());
-            }
+    public void prepare() {
+        String text = Inputs.read(file, spec);
+        try {
+            loaded = Json.parse(text);
+        } catch (JsonException e) {
+            throw new UsageException(Inputs.describe(file) + " is not valid JSON: " + e.getMessage());
         }
+    }
+
+    @Override
+    public Request request() {
         return Request.of(Op.LOAD).with(Field.VALUE, loaded).with(Field.PATH, at).with(Field.MERGE, merge ? Boolean.TRUE : null);
     }
 }

@@ -28,10 +28,12 @@ public final class TxCommand extends OpCommand {
     private List<Request> ops;
 
     @Override
+    public void prepare() {
+        ops = parse(Inputs.read(file, spec));
+    }
+
+    @Override
     public Request request() {
-        if (ops == null) {
-            ops = parse(Inputs.read(file, spec));
-        }
         return Request.of(Op.TX).with(Field.OPS, ops);
     }
 
@@ -50,6 +52,7 @@ public final class TxCommand extends OpCommand {
                 throw new UsageException(where + e.getMessage());
             }
             OpCommand op = command.getCommand();
+            op.prepare();
             Request request = op.request();
             if (!request.op().isTransactional()) {
                 throw new UsageException(where + name + " cannot be part of a tx");
