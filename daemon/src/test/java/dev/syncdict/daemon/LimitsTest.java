@@ -108,6 +108,25 @@ class LimitsTest {
     }
 
     @Test
+    void keysListsAThousandByDefaultAndSaysMoreFollow() throws Exception {
+        StringBuilder many = new StringBuilder("{");
+        for (int i = 0; i < Dispatcher.DEFAULT_KEYS_LIMIT + 1; i++) {
+            many.append(i == 0 ? "" : ",").append("\"k").append(String.format("%05d", i)).append("\":").append(i);
+        }
+        many.append('}');
+        try (RawConnection connection = RawConnection.authenticated(daemon.port(), TOKEN)) {
+            connection.send("{\"id\":1,\"op\":\"load\",\"value\":" + many + "}");
+            assertThat(connection.readLine()).isEqualTo("{\"id\":1,\"rev\":1}");
+            connection.send("{\"id\":2,\"op\":\"keys\"}");
+            Reply page = Codec.decodeReply(connection.readLine());
+            assertThat((java.util.List<?>) page.value()).hasSize(Dispatcher.DEFAULT_KEYS_LIMIT).first().isEqualTo("k00000");
+            assertThat(page.more()).isTrue();
+            connection.send("{\"id\":3,\"op\":\"keys\",\"after\":\"k00999\"}");
+            assertThat(connection.readLine()).isEqualTo("{\"id\":3,\"rev\":1,\"value\":[\"k01000\"],\"more\":false}");
+        }
+    }
+
+    @Test
     void shutdownAnswersThenStopsTheDaemon() throws Exception {
         try (RawConnection connection = RawConnection.authenticated(daemon.port(), TOKEN)) {
             connection.send("{\"id\":9,\"op\":\"shutdown\"}");

@@ -46,6 +46,9 @@ class RealProcessTest {
         assertThat(List.of(a.err(), b.err())).filteredOn(err -> err.contains("started syncdictd")).hasSize(1);
 
         long pid = Long.parseLong(Files.readString(processes.pidFile()).strip());
+        RealProcesses.Finished again = processes.run("daemon", "start");
+        assertThat(again.exit()).isZero();
+        assertThat(again.out()).isEqualTo("syncdictd is already running at 127.0.0.1:" + processes.port + "\n");
         RealProcesses.Finished status = processes.run("daemon", "status");
         assertThat(status.exit()).isZero();
         Map<?, ?> info = (Map<?, ?>) Json.parse(status.out());
@@ -59,6 +62,9 @@ class RealProcessTest {
         assertThat(ProcessHandle.of(pid)).isEmpty();
         assertThat(processes.run("daemon", "status").exit()).isEqualTo(ExitCode.UNAVAILABLE);
         assertThat(Files.exists(processes.pidFile())).isFalse();
+        RealProcesses.Finished stopAgain = processes.run("daemon", "stop");
+        assertThat(stopAgain.exit()).isZero();
+        assertThat(stopAgain.out()).isEqualTo("syncdictd is not running at 127.0.0.1:" + processes.port + "\n");
     }
 
     @Test
