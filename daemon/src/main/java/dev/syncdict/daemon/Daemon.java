@@ -15,6 +15,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -85,14 +86,15 @@ public final class Daemon implements AutoCloseable {
         }
     }
 
+    /** The sequencer stops first, answering every batch it holds while the event loops can still write. */
     private void release() {
-        acceptor.shutdownGracefully(0, 0, java.util.concurrent.TimeUnit.MILLISECONDS).syncUninterruptibly();
-        workers.shutdownGracefully(0, 0, java.util.concurrent.TimeUnit.MILLISECONDS).syncUninterruptibly();
         try {
             sequencer.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        acceptor.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).syncUninterruptibly();
+        workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).syncUninterruptibly();
         closed.countDown();
     }
 

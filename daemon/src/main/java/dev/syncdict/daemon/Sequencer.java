@@ -65,7 +65,13 @@ final class Sequencer implements AutoCloseable {
                 if (batch == STOP) {
                     return;
                 }
-                batch.done().accept(processContained(batch.lines()));
+                Result result = processContained(batch.lines());
+                try {
+                    batch.done().accept(result);
+                } catch (RuntimeException e) {
+                    // The connection's event loop is gone (the daemon is stopping): nobody is left to answer.
+                    LOG.log(Level.FINE, "could not hand back a batch's replies", e);
+                }
             }
             drained.clear();
         }
@@ -96,7 +102,6 @@ final class Sequencer implements AutoCloseable {
                 return new Result(out.toByteArray(), true, true);
             }
         }
-        publishedRevision = dispatcher.revision();
         return new Result(out.toByteArray(), false, false);
     }
 
