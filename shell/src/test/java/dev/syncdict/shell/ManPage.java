@@ -10,10 +10,14 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
  * Renders a picocli command model as a roff man page: NAME, SYNOPSIS, DESCRIPTION, OPTIONS,
- * COMMANDS (each with its own arguments and options), then sections given as plain text.
+ * COMMANDS (each with its own arguments and options; the options of the mixin that every command
+ * shares, {@code every} and {@code times}, once after them), then sections given as plain text.
  * The same model drives --help and completion, so the three cannot disagree.
  */
 final class ManPage {
+
+    /** The field name of the mixin every command that talks to the daemon has (OpCommand.repetition). */
+    private static final String SHARED_MIXIN = "repetition";
 
     private final StringBuilder roff = new StringBuilder();
 
@@ -60,7 +64,7 @@ final class ManPage {
         return page.roff.toString();
     }
 
-    /** Renders each command; options that come from mixins are shown once, so they are returned instead. */
+    /** Renders each command; the shared mixin's options are shown once, so they are returned instead. */
     private List<OptionSpec> commands(CommandSpec parent, String prefix) {
         List<OptionSpec> shared = new java.util.ArrayList<>();
         for (Map.Entry<String, CommandLine> entry : parent.subcommands().entrySet()) {
@@ -76,8 +80,8 @@ final class ManPage {
             }
             line(usage.toString());
             paragraphs(command.usageMessage().description());
-            List<OptionSpec> fromMixins = new java.util.ArrayList<>();
-            command.mixins().values().forEach(mixin -> fromMixins.addAll(mixin.options()));
+            CommandSpec sharedMixin = command.mixins().get(SHARED_MIXIN);
+            List<OptionSpec> fromMixins = sharedMixin == null ? List.of() : sharedMixin.options();
             if (shared.isEmpty()) {
                 shared.addAll(fromMixins);
             }

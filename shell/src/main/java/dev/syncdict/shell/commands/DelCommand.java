@@ -7,7 +7,7 @@ import dev.syncdict.protocol.Request;
 import dev.syncdict.shell.Arguments;
 import dev.syncdict.shell.OpCommand;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code del PATH}: deletes a value. */
@@ -17,15 +17,11 @@ public final class DelCommand extends OpCommand {
     @Parameters(index = "0", paramLabel = "PATH", converter = Arguments.PathArg.class, description = "What to delete.")
     Path path;
 
-    @Option(names = "--if-value", paramLabel = "JSON", converter = Arguments.ValueArg.class,
-            description = "Only if PATH holds this value now.")
-    Object ifValue;
-
-    @Option(names = "--if-rev", paramLabel = "REV", description = "Only if the last write at or below PATH has revision REV.")
-    Long ifRev;
+    @Mixin
+    Conditions conditions;
 
     @Override
     public Request request() {
-        return Request.of(Op.DEL).with(Field.PATH, path).with(Field.IF_VALUE, ifValue).with(Field.IF_REV, ifRev);
+        return conditions.on(Request.of(Op.DEL).with(Field.PATH, path));
     }
 }

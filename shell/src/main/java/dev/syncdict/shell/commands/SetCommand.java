@@ -7,6 +7,7 @@ import dev.syncdict.protocol.Request;
 import dev.syncdict.shell.Arguments;
 import dev.syncdict.shell.OpCommand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -26,17 +27,12 @@ public final class SetCommand extends OpCommand {
     @Option(names = "--if-absent", description = "Only if PATH has no value yet.")
     boolean ifAbsent;
 
-    @Option(names = "--if-value", paramLabel = "JSON", converter = Arguments.ValueArg.class,
-            description = "Only if PATH holds this value now.")
-    Object ifValue;
-
-    @Option(names = "--if-rev", paramLabel = "REV",
-            description = "Only if the last write at or below PATH has revision REV (0: PATH has no value).")
-    Long ifRev;
+    @Mixin
+    Conditions conditions;
 
     @Override
     public Request request() {
-        return Request.of(Op.SET).with(Field.PATH, path).with(Field.VALUE, value)
-                .with(Field.IF_ABSENT, ifAbsent ? Boolean.TRUE : null).with(Field.IF_VALUE, ifValue).with(Field.IF_REV, ifRev);
+        return conditions.on(Request.of(Op.SET).with(Field.PATH, path).with(Field.VALUE, value)
+                .with(Field.IF_ABSENT, ifAbsent ? Boolean.TRUE : null));
     }
 }
