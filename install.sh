@@ -89,7 +89,10 @@ fi
 completions="$prefix/share/bash-completion/completions"
 mkdir -p "$completions"
 cp completion/syncdict.bash "$completions/syncdict"
-echo "install.sh: installed bash completion in $completions (new bash sessions pick it up)"
+fish_completions="$prefix/share/fish/vendor_completions.d"
+mkdir -p "$fish_completions"
+cp completion/syncdict.fish "$fish_completions/syncdict.fish"
+echo "install.sh: installed bash and fish completion in $completions and $fish_completions"
 
 case ":$PATH:" in
   *":$bin:"*) ;;

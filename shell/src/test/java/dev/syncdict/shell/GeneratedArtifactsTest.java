@@ -32,6 +32,11 @@ class GeneratedArtifactsTest {
     }
 
     @Test
+    void fishCompletionMatchesTheCommands() throws Exception {
+        check(Path.of("../completion/syncdict.fish"), FishCompletion.render(shell()));
+    }
+
+    @Test
     void theShellManPageMatchesTheCommands() throws Exception {
         Map<String, List<String>> extra = new LinkedHashMap<>();
         extra.put("SCRIPTS", List.of(
