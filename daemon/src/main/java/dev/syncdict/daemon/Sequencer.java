@@ -92,9 +92,9 @@ final class Sequencer implements AutoCloseable {
     }
 
     private Result process(List<Line> lines) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * lines.size());
+        ReplyBuffer out = new ReplyBuffer(64 * lines.size());
         for (Line line : lines) {
-            out.writeBytes(replyTo(line));
+            writeReply(line, out);
             if (line.fatal()) {
                 return new Result(out.toByteArray(), true, false);
             }
@@ -105,18 +105,30 @@ final class Sequencer implements AutoCloseable {
         return new Result(out.toByteArray(), false, false);
     }
 
-    /** The encoded reply to one line. A bug costs that one request an internal error, never the daemon its sequencer. */
-    private byte[] replyTo(Line line) {
+    /** Writes the reply to one line. A bug costs that one request an internal error, never the daemon its sequencer. */
+    private void writeReply(Line line, ReplyBuffer out) {
+        int start = out.size();
         try {
-            if (line.request() == null) {
-                return Codec.encodeLine(new Reply(line.id(), dispatcher.revision(), null, null, null, null, null, line.error()));
-            }
-            Reply reply = dispatcher.handle(line.request());
+            Reply reply = line.request() == null
+                    ? new Reply(line.id(), dispatcher.revision(), null, null, null, null, null, line.error())
+                    : dispatcher.handle(line.request());
             publishedRevision = reply.rev();
-            return Codec.encodeLine(reply);
+            Codec.writeLine(reply, out);
         } catch (RuntimeException | StackOverflowError e) {
             LOG.log(Level.SEVERE, "internal error on " + (line.request() == null ? "a rejected line" : line.request().op().wireName()), e);
-            return Codec.encodeLine(Reply.error(dispatcher.revision(), ErrorCode.INTERNAL, "internal error: " + e).withId(line.id()));
+            out.truncate(start);
+            Codec.writeLine(Reply.error(dispatcher.revision(), ErrorCode.INTERNAL, "internal error: " + e).withId(line.id()), out);
+        }
+    }
+
+    /** A batch's replies; a reply that failed halfway through encoding can be cut off again. */
+    private static final class ReplyBuffer extends ByteArrayOutputStream {
+        ReplyBuffer(int size) {
+            super(size);
+        }
+
+        void truncate(int size) {
+            count = size;
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.core.JsonGenerator;
 
 /**
  * Turns request and reply objects into one line of JSON and back. Decoding checks every field
@@ -21,15 +22,29 @@ public final class Codec {
 
     /** The JSON text of a reply, without the newline. */
     public static String encode(Reply reply) {
-        return Json.write(toJson(reply));
+        java.io.StringWriter out = new java.io.StringWriter();
+        try (JsonGenerator generator = Json.generator(out)) {
+            write(generator, reply);
+        }
+        return out.toString();
     }
 
     /** The UTF-8 bytes of a reply followed by a newline: what goes on the wire. */
     public static byte[] encodeLine(Reply reply) {
-        byte[] json = Json.writeBytes(toJson(reply));
-        byte[] line = java.util.Arrays.copyOf(json, json.length + 1);
-        line[json.length] = '\n';
-        return line;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(64);
+        writeLine(reply, out);
+        return out.toByteArray();
+    }
+
+    /**
+     * Writes a reply and its newline straight to a stream, with no intermediate objects: the
+     * daemon writes a whole batch's replies into one buffer this way.
+     */
+    public static void writeLine(Reply reply, java.io.ByteArrayOutputStream out) {
+        try (JsonGenerator generator = Json.generator(out)) {
+            write(generator, reply);
+        }
+        out.write('\n');
     }
 
     /** Reads a request line, or throws a {@link ProtocolException} saying what is wrong with it. */
@@ -213,41 +228,58 @@ public final class Codec {
 
     /** A reply as a JSON object, as it goes on the wire. */
     public static Map<String, Object> toJson(Reply reply) {
-        Map<String, Object> json = new LinkedHashMap<>();
+        return asObject(Json.parse(encode(reply)), "reply");
+    }
+
+    /** The one definition of a reply's wire form; fields in a fixed order, absent ones left out. */
+    private static void write(JsonGenerator g, Reply reply) {
+        g.writeStartObject();
         if (reply.id() != null) {
-            json.put("id", reply.id());
+            g.writeName("id");
+            Json.write(g, reply.id());
         }
-        json.put("rev", BigDecimal.valueOf(reply.rev()));
+        g.writeName("rev");
+        g.writeNumber(reply.rev());
         if (reply.error() != null) {
-            Map<String, Object> error = new LinkedHashMap<>();
-            error.put("code", reply.error().code().wireName());
-            error.put("message", reply.error().message());
+            g.writeName("error");
+            g.writeStartObject();
+            g.writeName("code");
+            g.writeString(reply.error().code().wireName());
+            g.writeName("message");
+            g.writeString(reply.error().message());
             if (reply.error().index() != null) {
-                error.put("index", BigDecimal.valueOf(reply.error().index()));
+                g.writeName("index");
+                g.writeNumber(reply.error().index());
             }
-            json.put("error", error);
-            return json;
+            g.writeEndObject();
+            g.writeEndObject();
+            return;
         }
         if (reply.value() != null) {
-            json.put("value", reply.value());
+            g.writeName("value");
+            Json.write(g, reply.value());
         }
         if (reply.modRev() != null) {
-            json.put("mod_rev", BigDecimal.valueOf(reply.modRev()));
+            g.writeName("mod_rev");
+            g.writeNumber(reply.modRev());
         }
         if (reply.more() != null) {
-            json.put("more", reply.more());
+            g.writeName("more");
+            g.writeBoolean(reply.more());
         }
         if (reply.results() != null) {
-            List<Object> results = new ArrayList<>();
+            g.writeName("results");
+            g.writeStartArray();
             for (Reply result : reply.results()) {
-                results.add(toJson(result));
+                write(g, result);
             }
-            json.put("results", results);
+            g.writeEndArray();
         }
         if (reply.proof() != null) {
-            json.put("proof", reply.proof());
+            g.writeName("proof");
+            g.writeString(reply.proof());
         }
-        return json;
+        g.writeEndObject();
     }
 
     @SuppressWarnings("unchecked")

@@ -1,6 +1,5 @@
 package dev.syncdict.protocol;
 
-import java.io.ByteArrayOutputStream;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -15,6 +14,7 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
 
@@ -40,6 +40,8 @@ public final class Json {
     public static final int MAX_EXPONENT = 1000;
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
+            // Callers own their streams: closing a generator must not close what it writes to.
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxNestingDepth(MAX_DEPTH)
                     .maxStringLength(Integer.MAX_VALUE)
@@ -126,19 +128,20 @@ public final class Json {
     /** Compact JSON text of a value. */
     public static String write(Object value) {
         StringWriter out = new StringWriter();
-        try (JsonGenerator generator = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
+        try (JsonGenerator generator = generator(out)) {
             write(generator, value);
         }
         return out.toString();
     }
 
-    /** Compact JSON of a value as UTF-8 bytes. */
-    public static byte[] writeBytes(Object value) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64);
-        try (JsonGenerator generator = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
-            write(generator, value);
-        }
-        return out.toByteArray();
+    /** A generator writing compact JSON to a stream; closing it flushes but leaves the stream open. */
+    static JsonGenerator generator(java.io.OutputStream out) {
+        return FACTORY.createGenerator(ObjectWriteContext.empty(), out);
+    }
+
+    /** A generator writing compact JSON to a writer. */
+    static JsonGenerator generator(java.io.Writer out) {
+        return FACTORY.createGenerator(ObjectWriteContext.empty(), out);
     }
 
     /** Writes a value through a generator: the one place that maps Java types to JSON. */
