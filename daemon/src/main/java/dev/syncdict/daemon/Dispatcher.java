@@ -69,8 +69,7 @@ final class Dispatcher {
             return Reply.error(dictionary.revision(), e.code(), e.getMessage());
         } catch (TxFailure e) {
             write.rollback();
-            return Reply.error(dictionary.revision(), e.cause.code(), e.getMessage())
-                    .withError(new Reply.Error(e.cause.code(), e.getMessage(), e.index));
+            return Reply.error(dictionary.revision(), new Reply.Error(e.code, e.getMessage(), e.index));
         }
     }
 
@@ -169,16 +168,16 @@ final class Dispatcher {
         return info;
     }
 
-    /** A tx op's failure, carrying which op failed. */
+    /** A tx op's failure: which op failed, with what code; the message names the op. */
     private static final class TxFailure extends RuntimeException {
         private static final long serialVersionUID = 1L;
         final int index;
-        final transient StoreException cause;
+        final ErrorCode code;
 
-        TxFailure(int index, StoreException cause) {
-            super("op " + index + ": " + cause.getMessage(), null, false, false);
+        TxFailure(int index, StoreException failure) {
+            super("op " + index + ": " + failure.getMessage(), null, false, false);
             this.index = index;
-            this.cause = cause;
+            this.code = failure.code();
         }
     }
 }

@@ -110,7 +110,7 @@ final class Sequencer implements AutoCloseable {
         int start = out.size();
         try {
             Reply reply = line.request() == null
-                    ? new Reply(line.id(), dispatcher.revision(), null, null, null, null, null, line.error())
+                    ? Reply.error(dispatcher.revision(), line.error()).withId(line.id())
                     : dispatcher.handle(line.request());
             publishedRevision = reply.rev();
             Codec.writeLine(reply, out);

@@ -70,8 +70,9 @@ public final class Syncdictd implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "refusing to listen on " + bind
                     + " without TLS: the link would be readable by anyone on the network; add --insecure-remote to do it anyway");
         }
-        Token token = Token.resolve(tokenFile, System.getenv(), Locations.of(System.getenv()), true);
-        Path checked = tokenFile != null ? tokenFile : Locations.of(System.getenv()).tokenFile();
+        Locations locations = Locations.of(System.getenv());
+        Token token = Token.resolve(tokenFile, System.getenv(), locations, true);
+        Path checked = tokenFile != null ? tokenFile : locations.tokenFile();
         if (System.getenv(Token.ENV) == null && Files.exists(checked) && Token.isExposed(checked)) {
             err.println("syncdictd: token file " + checked + " is readable by other users; run: chmod 600 " + checked);
             return 1;

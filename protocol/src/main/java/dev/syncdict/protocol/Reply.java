@@ -25,7 +25,12 @@ public record Reply(Object id, long rev, Object value, Long modRev, Boolean more
 
     /** An error reply. */
     public static Reply error(long rev, ErrorCode code, String message) {
-        return new Reply(null, rev, null, null, null, null, null, new Error(code, message));
+        return error(rev, new Error(code, message));
+    }
+
+    /** An error reply carrying this error. */
+    public static Reply error(long rev, Error error) {
+        return new Reply(null, rev, null, null, null, null, null, error);
     }
 
     public boolean isError() {
@@ -50,10 +55,6 @@ public record Reply(Object id, long rev, Object value, Long modRev, Boolean more
 
     public Reply withProof(String newProof) {
         return new Reply(id, rev, value, modRev, more, results, newProof, error);
-    }
-
-    public Reply withError(Error newError) {
-        return new Reply(id, rev, null, null, null, null, null, newError);
     }
 
     @Override

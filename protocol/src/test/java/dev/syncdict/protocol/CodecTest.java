@@ -72,8 +72,7 @@ class CodecTest {
         Reply reply = Reply.ok(5, Json.parse("[1,\"x\"]")).withId("a").withModRev(4).withMore(true);
         assertThat(Codec.encode(reply)).isEqualTo("{\"id\":\"a\",\"rev\":5,\"value\":[1,\"x\"],\"mod_rev\":4,\"more\":true}");
         assertThat(Codec.decodeReply(Codec.encode(reply))).isEqualTo(reply);
-        Reply error = Reply.error(9, ErrorCode.CONDITION_FAILED, "no").withId(BigDecimal.ONE)
-                .withError(new Reply.Error(ErrorCode.CONDITION_FAILED, "no", 2));
+        Reply error = Reply.error(9, new Reply.Error(ErrorCode.CONDITION_FAILED, "no", 2)).withId(BigDecimal.ONE);
         assertThat(Codec.decodeReply(Codec.encode(error)).error()).isEqualTo(error.error());
         Reply tx = Reply.ok(3, null).withResults(List.of(Reply.ok(3, BigDecimal.ONE)));
         assertThat(Codec.encode(tx)).isEqualTo("{\"rev\":3,\"results\":[{\"rev\":3,\"value\":1}]}");

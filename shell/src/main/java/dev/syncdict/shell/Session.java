@@ -120,7 +120,7 @@ public final class Session implements AutoCloseable {
     /** The open connection, connecting (and auto-starting a local daemon) on first use. */
     public SyncdictClient client() throws IOException {
         if (client == null) {
-            client = connect(autostart && target.isLocal());
+            client = connect(autostart);
         }
         return client;
     }
@@ -133,17 +133,28 @@ public final class Session implements AutoCloseable {
         return client;
     }
 
+    /** Connects; when nothing listens and {@code mayStart}, starts a daemon first if the target is local. */
     private SyncdictClient connect(boolean mayStart) throws IOException {
-        // Look before reading the token: with no daemon there may be no token file yet either.
-        if (!DaemonLauncher.listening(target)) {
-            if (!mayStart) {
+        try {
+            return open();
+        } catch (ConnectException | NoSuchFileException nothingThere) {
+            // With no daemon there may be no token file yet either: only a look at the port tells
+            // "not running" from "no token", and it is needed only now that connecting failed.
+            if (DaemonLauncher.listening(target)) {
+                throw nothingThere;
+            }
+            if (!mayStart || !target.isLocal()) {
                 throw new ConnectException("nothing listens there");
             }
-            String ready = startDaemon();
-            if (ready != null) {
-                printer.note("started " + ready.replace(" listening on ", " at ") + "; log: " + locations.logFile());
-            }
         }
+        String ready = startDaemon();
+        if (ready != null) {
+            printer.note("started " + ready.replace(" listening on ", " at ") + "; log: " + locations.logFile());
+        }
+        return open();
+    }
+
+    private SyncdictClient open() throws IOException {
         Token token = Token.resolve(tokenFile, io.env(), locations, false);
         return SyncdictClient.connect(new InetSocketAddress(target.host(), target.port()), token, Duration.ofSeconds(5));
     }

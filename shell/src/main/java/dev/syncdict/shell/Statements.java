@@ -52,10 +52,13 @@ public final class Statements {
                 pendingStart = lineNumber;
             }
             pending.append(line).append('\n');
-            if (Tokenizer.isIncomplete(pending.toString())) {
-                continue;
+            List<Tokenizer.Statement> statements;
+            try {
+                statements = Tokenizer.statements(pending.toString());
+            } catch (Tokenizer.Unterminated open) {
+                continue; // a quote or bracket spans lines: wait for the line that closes it
             }
-            int code = runStatements(pending.toString(), pendingStart);
+            int code = runAll(statements, pendingStart);
             pending.setLength(0);
             if (code != ExitCode.OK) {
                 result = code;
@@ -72,22 +75,28 @@ public final class Statements {
 
     /** Runs every statement of a text whose first line is {@code firstLine} (0: do not name lines). */
     private int runStatements(String text, int firstLine) {
-        int result = ExitCode.OK;
         try {
-            for (Tokenizer.Statement statement : Tokenizer.statements(text)) {
-                session.printer().context(firstLine > 0 ? "line " + (firstLine + statement.line() - 1) : "");
-                int code = run(statement.words());
-                if (code != ExitCode.OK) {
-                    result = code;
-                    if (!keepGoing) {
-                        break;
-                    }
-                }
-            }
+            return runAll(Tokenizer.statements(text), firstLine);
         } catch (UsageException e) {
             session.printer().context(firstLine > 0 ? "line " + firstLine : "");
             session.printer().error(null, e.getMessage());
-            result = ExitCode.USAGE;
+            session.printer().context("");
+            return ExitCode.USAGE;
+        }
+    }
+
+    /** Runs statements in order, stopping at the first failure unless told to keep going. */
+    private int runAll(List<Tokenizer.Statement> statements, int firstLine) {
+        int result = ExitCode.OK;
+        for (Tokenizer.Statement statement : statements) {
+            session.printer().context(firstLine > 0 ? "line " + (firstLine + statement.line() - 1) : "");
+            int code = run(statement.words());
+            if (code != ExitCode.OK) {
+                result = code;
+                if (!keepGoing) {
+                    break;
+                }
+            }
         }
         session.printer().context("");
         return result;

@@ -25,23 +25,22 @@ public final class Tokenizer {
     /** One statement: its words and the line it starts on. */
     public record Statement(List<String> words, int line) {}
 
+    /** The text ends inside a quote or bracket: a reader of lines should append the next one. */
+    public static final class Unterminated extends UsageException {
+        private static final long serialVersionUID = 1L;
+
+        Unterminated(String message) {
+            super(message);
+        }
+    }
+
     private Tokenizer(String text) {
         this.text = text;
     }
 
-    /** Every statement in the text; an unterminated quote or bracket is a {@link UsageException}. */
+    /** Every statement in the text; a quote or bracket left open is {@link Unterminated}. */
     public static List<Statement> statements(String text) {
         return new Tokenizer(text).all();
-    }
-
-    /** Whether the text ends inside a quote or bracket, so a reader should append the next line. */
-    public static boolean isIncomplete(String text) {
-        try {
-            statements(text);
-            return false;
-        } catch (UsageException e) {
-            return e.getMessage().startsWith("unterminated");
-        }
     }
 
     private List<Statement> all() {
@@ -92,7 +91,7 @@ public final class Tokenizer {
             } else if (c == '\'') {
                 int close = text.indexOf('\'', pos + 1);
                 if (close < 0) {
-                    throw new UsageException("unterminated ' quote on line " + line);
+                    throw new Unterminated("unterminated ' quote on line " + line);
                 }
                 word.append(text, pos + 1, close);
                 pos = close + 1;
@@ -135,7 +134,7 @@ public final class Tokenizer {
                 return text.substring(start, pos);
             }
         }
-        throw new UsageException("unterminated " + text.charAt(start) + " bracket starting on line " + startLine);
+        throw new Unterminated("unterminated " + text.charAt(start) + " bracket starting on line " + startLine);
     }
 
     /** Moves past a double-quoted string, honouring backslash escapes. */
@@ -149,7 +148,7 @@ public final class Tokenizer {
             pos += text.charAt(pos) == '\\' ? 2 : 1;
         }
         if (pos >= text.length()) {
-            throw new UsageException("unterminated \" quote starting on line " + startLine);
+            throw new Unterminated("unterminated \" quote starting on line " + startLine);
         }
         pos++;
     }

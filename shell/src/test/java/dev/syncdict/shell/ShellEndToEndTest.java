@@ -170,6 +170,15 @@ class ShellEndToEndTest {
     }
 
     @Test
+    void aRunningDaemonWithoutATokenFileSaysWhereTheTokenGoes() {
+        shell.env.remove(dev.syncdict.protocol.Token.ENV);
+        ShellHarness.Result result = shell.run("ping");
+        assertThat(result.exit()).isEqualTo(ExitCode.UNAVAILABLE);
+        assertThat(result.err()).startsWith("syncdict: no token file " + home.resolve("config/syncdict/token"))
+                .contains("--token-file or $SYNCDICT_TOKEN");
+    }
+
+    @Test
     void aDaemonThatCannotBeStartedIsExplained() throws Exception {
         int closedPort;
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {

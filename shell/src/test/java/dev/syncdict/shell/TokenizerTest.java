@@ -45,12 +45,12 @@ class TokenizerTest {
     }
 
     @Test
-    void unterminatedInputIsIncomplete() {
-        assertThat(Tokenizer.isIncomplete("set a {\"x\": 1")).isTrue();
-        assertThat(Tokenizer.isIncomplete("set a \"open")).isTrue();
-        assertThat(Tokenizer.isIncomplete("set a 'open")).isTrue();
-        assertThat(Tokenizer.isIncomplete("set a {}")).isFalse();
-        assertThatThrownBy(() -> Tokenizer.statements("set a [1, 2")).isInstanceOf(UsageException.class)
+    void anOpenQuoteOrBracketIsUnterminated() {
+        for (String open : List.of("set a {\"x\": 1", "set a \"open", "set a 'open", "set a [[1], [2]")) {
+            assertThatThrownBy(() -> Tokenizer.statements(open)).as(open).isInstanceOf(Tokenizer.Unterminated.class);
+        }
+        assertThat(words("set a {}")).containsExactly(List.of("set", "a", "{}"));
+        assertThatThrownBy(() -> Tokenizer.statements("set a [1, 2")).isInstanceOf(Tokenizer.Unterminated.class)
                 .hasMessage("unterminated [ bracket starting on line 1");
     }
 }
