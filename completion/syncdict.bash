@@ -220,7 +220,7 @@ function _picocli_syncdict() {
 
   local commands="get set del incr keys dump load tx info ping shutdown daemon help"
   local flag_opts="'--no-autostart' '--raw' '--json' '--keep-going' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--connect' '--token-file' '-c' '-f'"
+  local arg_opts="'--connect' '--token-file' '--timeout' '-c' '-f'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -233,6 +233,9 @@ function _picocli_syncdict() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--timeout')
+      return
       ;;
     '-c')
       return

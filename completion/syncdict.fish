@@ -3,6 +3,7 @@ complete -c syncdict -f
 complete -c syncdict -n '__fish_use_subcommand' -l connect -r -d 'Daemon address (default: $SYNCDICT_ADDR, else 127.0.0.1:7440).'
 complete -c syncdict -n '__fish_use_subcommand' -l token-file -r -F -d 'Read the token from FILE (default: $SYNCDICT_TOKEN, else $XDG_CONFIG_HOME/syncdict/token).'
 complete -c syncdict -n '__fish_use_subcommand' -l no-autostart -d 'Never start a local daemon when none answers.'
+complete -c syncdict -n '__fish_use_subcommand' -l timeout -r -d 'Give up on a daemon that does not answer within DURATION: connecting, the handshake, and each command\'s reply (default: 10s). Exit status 3.'
 complete -c syncdict -n '__fish_use_subcommand' -l raw -d 'Print strings without quotes, and keys one per line.'
 complete -c syncdict -n '__fish_use_subcommand' -l json -d 'Compact JSON output even on a terminal, and errors as JSON on stderr.'
 complete -c syncdict -n '__fish_use_subcommand' -s c -r -d 'Run these commands, separated by \';\' or newlines.'

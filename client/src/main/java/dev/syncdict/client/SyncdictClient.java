@@ -5,6 +5,7 @@ import dev.syncdict.protocol.ErrorCode;
 import dev.syncdict.protocol.Field;
 import dev.syncdict.protocol.Handshake;
 import dev.syncdict.protocol.Hello;
+import dev.syncdict.protocol.Limits;
 import dev.syncdict.protocol.Op;
 import dev.syncdict.protocol.Path;
 import dev.syncdict.protocol.ProtocolException;
@@ -19,6 +20,7 @@ import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,37 +42,49 @@ public final class SyncdictClient implements Closeable {
     /** Requests in flight at once when pipelining: bounded so neither side's socket buffer can fill and stall both. */
     static final int PIPELINE_WINDOW = 128;
 
-    /** Longest reply line read: the daemon's own default request limit. */
-    static final int MAX_REPLY_BYTES = 16 * 1024 * 1024;
+    /** How long a call waits for its reply, and the handshake for each line, unless told otherwise. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
     private final Socket socket;
+    private final InetSocketAddress address;
+    private final Duration timeout;
     private final LineInput in;
     private final OutputStream out;
     private final Hello hello;
     private long nextId = 1;
     private long revision;
 
-    private SyncdictClient(Socket socket, Token token) throws IOException {
+    private SyncdictClient(Socket socket, InetSocketAddress address, Token token, Duration timeout) throws IOException {
         this.socket = socket;
-        this.in = new LineInput(new BufferedInputStream(socket.getInputStream(), 65536), MAX_REPLY_BYTES);
+        this.address = address;
+        this.timeout = timeout;
+        // Every reply the daemon may send fits: the limits are the protocol's, shared with the daemon.
+        this.in = new LineInput(new BufferedInputStream(socket.getInputStream(), 65536), Limits.REPLY_LINE_BYTES);
         this.out = new BufferedOutputStream(socket.getOutputStream(), 65536);
         this.hello = readHello();
         authenticate(token);
     }
 
-    /** Connects and authenticates, waiting at most 5 seconds for the connection. */
+    /** Connects and authenticates, waiting at most {@link #DEFAULT_TIMEOUT} for the connection and each reply. */
     public static SyncdictClient connect(String host, int port, Token token) throws IOException {
-        return connect(new InetSocketAddress(host, port), token, Duration.ofSeconds(5));
+        return connect(new InetSocketAddress(host, port), token, DEFAULT_TIMEOUT);
     }
 
-    /** Connects and authenticates; an unknown host or refused connection is an IOException. */
-    public static SyncdictClient connect(InetSocketAddress address, Token token, Duration connectTimeout) throws IOException {
+    /**
+     * Connects and authenticates. {@code timeout} bounds the connection, each line of the
+     * handshake and each call's wait for its reply: past it a {@link SocketTimeoutException}
+     * naming the address ends the call, and the client must be closed. An unknown host or a
+     * refused connection is an IOException too.
+     */
+    public static SyncdictClient connect(InetSocketAddress address, Token token, Duration timeout) throws IOException {
         Socket socket = new Socket();
         try {
             // Nagle would hold each small request back waiting for an ack (the old recipe's 320 ms).
             socket.setTcpNoDelay(true);
-            socket.connect(address, (int) connectTimeout.toMillis());
-            return new SyncdictClient(socket, token);
+            socket.connect(address, (int) timeout.toMillis());
+            // A read blocked longer than this throws: a peer that accepts and says nothing cannot hang us.
+            socket.setSoTimeout((int) timeout.toMillis());
+            return new SyncdictClient(socket, address, token, timeout);
         } catch (IOException | RuntimeException e) {
             socket.close();
             throw e;
@@ -78,7 +92,7 @@ public final class SyncdictClient implements Closeable {
     }
 
     private Hello readHello() throws IOException {
-        String line = in.readLine();
+        String line = readLine();
         if (line == null) {
             throw new IOException("the daemon closed the connection before saying hello");
         }
@@ -158,7 +172,7 @@ public final class SyncdictClient implements Closeable {
     }
 
     private Reply receive(long expectedId) throws IOException {
-        String line = in.readLine();
+        String line = readLine();
         if (line == null) {
             throw new IOException("the daemon closed the connection");
         }
@@ -177,6 +191,16 @@ public final class SyncdictClient implements Closeable {
         }
         revision = Math.max(revision, reply.rev());
         return reply;
+    }
+
+    /** The next line, or null at the end of the stream; waiting past the timeout is an error naming the daemon. */
+    private String readLine() throws IOException {
+        try {
+            return in.readLine();
+        } catch (SocketTimeoutException e) {
+            throw new SocketTimeoutException("no answer from " + address.getHostString() + ":" + address.getPort()
+                    + " within " + timeout.toMillis() + " ms");
+        }
     }
 
     /** The value at a path; a missing path is a {@link ReplyException} with code not_found. */

@@ -7,37 +7,42 @@ import dev.syncdict.protocol.Op;
 import dev.syncdict.protocol.Reply;
 import dev.syncdict.protocol.Token;
 import dev.syncdict.protocol.Version;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * The daemon's side of the handshake ({@link Handshake}): sends the hello, checks the client's
  * proof, answers with its own, then removes itself so later lines flow to the request handler.
  * Anything else before that, or no proof within the timeout, gets {@code unauthorized} and a
- * closed connection. One per connection: it holds that connection's nonce.
+ * closed connection. On success it also swaps the short pre-handshake framer for the full-size
+ * one. One per connection: it holds that connection's nonce.
  */
 final class AuthHandler extends ChannelInboundHandlerAdapter {
 
     private final Token token;
     private final LongSupplier revision;
     private final Duration timeout;
+    private final Supplier<ChannelHandler> fullFramer;
     private final String nonce = Handshake.newNonce();
     private ScheduledFuture<?> deadline;
     private boolean refused;
 
-    AuthHandler(Token token, LongSupplier revision, Duration timeout) {
+    AuthHandler(Token token, LongSupplier revision, Duration timeout, Supplier<ChannelHandler> fullFramer) {
         this.token = token;
         this.revision = revision;
         this.timeout = timeout;
+        this.fullFramer = fullFramer;
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        ctx.writeAndFlush(Wire.line(new Hello(Hello.PROTOCOL_VERSION, Version.VERSION, nonce).encode()));
+        ctx.writeAndFlush(LineBuffers.of(new Hello(Hello.PROTOCOL_VERSION, Version.VERSION, nonce).encode()));
         deadline = ctx.executor().schedule(
                 () -> refuse(ctx, null, ErrorCode.UNAUTHORIZED, "no handshake within " + timeout.toSeconds() + "s"),
                 timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -52,7 +57,7 @@ final class AuthHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        Line line = (Line) msg;
+        DecodedLine line = (DecodedLine) msg;
         if (refused) {
             return;
         } else if (line.request() == null) {
@@ -65,8 +70,11 @@ final class AuthHandler extends ChannelInboundHandlerAdapter {
         } else {
             deadline.cancel(false);
             String proof = Handshake.daemonProof(token, nonce, line.request().nonce());
-            ctx.writeAndFlush(Wire.line(Reply.ok(revision.getAsLong(), null).withProof(proof).withId(line.id())));
+            ctx.writeAndFlush(LineBuffers.of(Reply.ok(revision.getAsLong(), null).withProof(proof).withId(line.id())));
+            // This handler goes first: the old framer hands what it still holds to the new one, whose
+            // lines must flow past to the request handler.
             ctx.pipeline().remove(this);
+            ctx.pipeline().replace(ServerInitializer.FRAMER, ServerInitializer.FRAMER, fullFramer.get());
         }
     }
 
@@ -78,7 +86,7 @@ final class AuthHandler extends ChannelInboundHandlerAdapter {
     private void refuse(ChannelHandlerContext ctx, Object id, ErrorCode code, String message) {
         if (ctx.channel().isActive() && !refused) {
             refused = true;
-            LingeringClose.after(ctx.writeAndFlush(Wire.line(Reply.error(revision.getAsLong(), code, message).withId(id))));
+            LingeringClose.after(ctx.writeAndFlush(LineBuffers.of(Reply.error(revision.getAsLong(), code, message).withId(id))));
         }
     }
 }

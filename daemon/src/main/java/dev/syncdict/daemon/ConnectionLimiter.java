@@ -34,7 +34,7 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
         if (open.incrementAndGet() > max) {
             ctx.channel().attr(REFUSED).set(Boolean.TRUE);
             // Not passed on: the refused connection never gets a hello.
-            LingeringClose.after(ctx.writeAndFlush(Wire.line(Reply.error(0, ErrorCode.TOO_MANY_CONNECTIONS,
+            LingeringClose.after(ctx.writeAndFlush(LineBuffers.of(Reply.error(0, ErrorCode.TOO_MANY_CONNECTIONS,
                     "the daemon already serves its maximum of " + max + " connections"))));
             return;
         }

@@ -1,6 +1,8 @@
 package dev.syncdict.daemon;
 
 import dev.syncdict.daemon.store.Dictionary;
+import dev.syncdict.daemon.store.Store;
+import dev.syncdict.daemon.store.TreeStore;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -14,6 +16,7 @@ import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,18 +30,21 @@ public final class Daemon implements AutoCloseable {
 
     private final EventLoopGroup acceptor;
     private final EventLoopGroup workers;
+    private final CommitPipeline pipeline;
     private final Sequencer sequencer;
     private final Channel listener;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch closed = new CountDownLatch(1);
 
-    private Daemon(DaemonConfig config) throws InterruptedException {
+    private Daemon(DaemonConfig config, List<CommitListener> listeners) throws InterruptedException {
         IoHandlerFactory io = Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         Class<? extends ServerChannel> channelType = Epoll.isAvailable() ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         acceptor = new MultiThreadIoEventLoopGroup(1, io);
         workers = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(), io);
         ConnectionLimiter limiter = new ConnectionLimiter(config.maxConnections());
-        sequencer = new Sequencer(new Dispatcher(new Dictionary(), limiter::open));
+        Store store = new TreeStore(new Dictionary());
+        pipeline = new CommitPipeline(new Dispatcher(store, limiter::open), listeners, config.maxReplyBytes());
+        sequencer = new Sequencer(pipeline);
         try {
             listener = new ServerBootstrap()
                     .group(acceptor, workers)
@@ -46,7 +52,7 @@ public final class Daemon implements AutoCloseable {
                     .option(ChannelOption.SO_REUSEADDR, true)
                     // Both ends disable Nagle: a request or reply is one small write that must leave at once.
                     .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new ServerInitializer(config, limiter, sequencer, this::closeInBackground))
+                    .childHandler(new ServerInitializer(config, limiter, sequencer::submit, pipeline::revision, this::closeInBackground))
                     .bind(config.bind(), config.port()).sync().channel();
         } catch (InterruptedException | RuntimeException e) {
             release();
@@ -56,7 +62,12 @@ public final class Daemon implements AutoCloseable {
 
     /** Starts a daemon and returns once it listens. */
     public static Daemon start(DaemonConfig config) throws InterruptedException {
-        return new Daemon(config);
+        return new Daemon(config, List.of());
+    }
+
+    /** Starts a daemon whose commits also go to these listeners (tests record them). */
+    static Daemon start(DaemonConfig config, List<CommitListener> listeners) throws InterruptedException {
+        return new Daemon(config, listeners);
     }
 
     public InetSocketAddress address() {

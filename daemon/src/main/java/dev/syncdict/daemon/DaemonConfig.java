@@ -1,40 +1,68 @@
 package dev.syncdict.daemon;
 
+import dev.syncdict.protocol.Limits;
 import dev.syncdict.protocol.Token;
 import java.time.Duration;
 
-/** Everything a daemon needs to start; {@link #defaults(Token)} gives the documented defaults. */
-public record DaemonConfig(String bind, int port, Token token, int maxLineBytes, int maxConnections,
-        Duration handshakeTimeout) {
+/**
+ * Everything a daemon needs to start; {@link #defaults(Token)} gives the documented defaults.
+ *
+ * @param maxLineBytes longest request line, at most {@link Limits#REQUEST_LINE_BYTES}
+ * @param maxReplyBytes longest reply line, at most {@link Limits#REPLY_LINE_BYTES} (what clients read)
+ * @param outboxBytes replies a connection may have waiting before its later requests wait too
+ * @param stallTimeout how long a connection held back by unread replies may go without reading any
+ */
+public record DaemonConfig(String bind, int port, Token token, int maxLineBytes, int maxReplyBytes, int maxConnections,
+        Duration handshakeTimeout, int outboxBytes, Duration stallTimeout) {
 
     public static final String DEFAULT_BIND = "127.0.0.1";
     public static final int DEFAULT_PORT = 7440;
-    public static final int DEFAULT_MAX_LINE_BYTES = 16 * 1024 * 1024;
     public static final int DEFAULT_MAX_CONNECTIONS = 1024;
+    public static final int DEFAULT_OUTBOX_BYTES = 1024 * 1024;
 
-    /** Loopback, the default port, 16 MiB lines, 1024 connections, 10 s to authenticate. */
+    public DaemonConfig {
+        if (maxLineBytes < 1 || maxLineBytes > Limits.REQUEST_LINE_BYTES) {
+            throw new IllegalArgumentException("the longest request line must be 1 to " + Limits.REQUEST_LINE_BYTES + " bytes");
+        }
+        if (maxReplyBytes < 1 || maxReplyBytes > Limits.REPLY_LINE_BYTES) {
+            throw new IllegalArgumentException("the longest reply line must be 1 to " + Limits.REPLY_LINE_BYTES + " bytes");
+        }
+    }
+
+    /**
+     * Loopback, the default port, the protocol's line limits, 1024 connections, 10 s to
+     * authenticate, 1 MiB of waiting replies per connection, dropped after 60 s without reading.
+     */
     public static DaemonConfig defaults(Token token) {
-        return new DaemonConfig(DEFAULT_BIND, DEFAULT_PORT, token, DEFAULT_MAX_LINE_BYTES, DEFAULT_MAX_CONNECTIONS,
-                Duration.ofSeconds(10));
+        return new DaemonConfig(DEFAULT_BIND, DEFAULT_PORT, token, Limits.REQUEST_LINE_BYTES, Limits.REPLY_LINE_BYTES,
+                DEFAULT_MAX_CONNECTIONS, Duration.ofSeconds(10), DEFAULT_OUTBOX_BYTES, Duration.ofSeconds(60));
     }
 
     public DaemonConfig withPort(int newPort) {
-        return new DaemonConfig(bind, newPort, token, maxLineBytes, maxConnections, handshakeTimeout);
+        return new DaemonConfig(bind, newPort, token, maxLineBytes, maxReplyBytes, maxConnections, handshakeTimeout, outboxBytes, stallTimeout);
     }
 
     public DaemonConfig withBind(String newBind) {
-        return new DaemonConfig(newBind, port, token, maxLineBytes, maxConnections, handshakeTimeout);
+        return new DaemonConfig(newBind, port, token, maxLineBytes, maxReplyBytes, maxConnections, handshakeTimeout, outboxBytes, stallTimeout);
     }
 
     public DaemonConfig withMaxLineBytes(int newMax) {
-        return new DaemonConfig(bind, port, token, newMax, maxConnections, handshakeTimeout);
+        return new DaemonConfig(bind, port, token, newMax, maxReplyBytes, maxConnections, handshakeTimeout, outboxBytes, stallTimeout);
+    }
+
+    public DaemonConfig withMaxReplyBytes(int newMax) {
+        return new DaemonConfig(bind, port, token, maxLineBytes, newMax, maxConnections, handshakeTimeout, outboxBytes, stallTimeout);
     }
 
     public DaemonConfig withMaxConnections(int newMax) {
-        return new DaemonConfig(bind, port, token, maxLineBytes, newMax, handshakeTimeout);
+        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, newMax, handshakeTimeout, outboxBytes, stallTimeout);
     }
 
     public DaemonConfig withHandshakeTimeout(Duration newTimeout) {
-        return new DaemonConfig(bind, port, token, maxLineBytes, maxConnections, newTimeout);
+        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, maxConnections, newTimeout, outboxBytes, stallTimeout);
+    }
+
+    public DaemonConfig withOutbox(int newBytes, Duration newStallTimeout) {
+        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, maxConnections, handshakeTimeout, newBytes, newStallTimeout);
     }
 }

@@ -2,6 +2,7 @@ package dev.syncdict.daemon;
 
 import dev.syncdict.protocol.Codec;
 import dev.syncdict.protocol.ErrorCode;
+import dev.syncdict.protocol.Limits;
 import dev.syncdict.protocol.ProtocolException;
 import dev.syncdict.protocol.Reply;
 import io.netty.buffer.ByteBuf;
@@ -13,7 +14,7 @@ import io.netty.handler.codec.TooLongFrameException;
 import java.util.List;
 
 /**
- * Turns one framed line into a {@link Line}: a checked request, or the error reply it earned.
+ * Turns one framed line into a {@link DecodedLine}: a checked request, or the error reply it earned.
  * A bad line costs its sender one error reply; an over-long line, a framing violation, also
  * closes that connection. Blank lines are ignored, for people typing at nc.
  */
@@ -34,17 +35,20 @@ final class RequestDecoder extends MessageToMessageDecoder<ByteBuf> {
         }
         byte[] bytes = ByteBufUtil.getBytes(frame);
         try {
-            out.add(Line.of(Codec.decodeRequest(bytes, 0, bytes.length)));
+            out.add(DecodedLine.of(Codec.decodeRequest(bytes, 0, bytes.length)));
         } catch (ProtocolException e) {
-            out.add(Line.rejected(e.id(), new Reply.Error(e.code(), e.getMessage()), false));
+            out.add(DecodedLine.rejected(e.id(), new Reply.Error(e.code(), e.getMessage()), false));
         }
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof TooLongFrameException) {
-            ctx.fireChannelRead(Line.rejected(null, new Reply.Error(ErrorCode.TOO_LARGE,
-                    "line longer than the limit of " + maxLineBytes + " bytes; closing the connection"), true));
+            boolean authenticated = ctx.pipeline().get(AuthHandler.class) == null;
+            int limit = authenticated ? maxLineBytes : Limits.HANDSHAKE_LINE_BYTES;
+            ctx.fireChannelRead(DecodedLine.rejected(null, new Reply.Error(ErrorCode.TOO_LARGE,
+                    "line longer than the limit of " + limit + " bytes" + (authenticated ? "" : " before the handshake")
+                            + "; closing the connection"), true));
             ctx.fireChannelReadComplete();
             return;
         }

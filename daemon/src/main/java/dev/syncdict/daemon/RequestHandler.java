@@ -1,39 +1,37 @@
 package dev.syncdict.daemon;
 
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Hands the lines of each read to the {@link Sequencer} as one batch and writes back their replies,
- * in order. While a batch is in flight the connection stops reading, and it resumes only once the
- * replies are written: a client that pipelines without reading its replies is held back by its own
- * socket instead of filling the daemon's memory. One per connection: it holds the batch being read.
+ * Hands the lines of each read to the owner as one {@link Batch}. While a batch is in flight the
+ * connection stops reading, and its {@link Outbox} resumes reading once the replies are written:
+ * a client that pipelines without reading its replies is held back by its own socket instead of
+ * filling the daemon's memory. One per connection: it holds the batch being read.
  */
 final class RequestHandler extends ChannelInboundHandlerAdapter {
 
     private static final Logger LOG = Logger.getLogger(RequestHandler.class.getName());
 
-    private final Sequencer sequencer;
-    private final Runnable shutdownDaemon;
-    private List<Line> reading = new ArrayList<>();
-    /** Set after a reply that ends the connection: whatever arrives while lingering is dropped. */
-    private boolean closing;
+    private final Consumer<Batch> owner;
+    private final Outbox outbox;
+    private List<DecodedLine> reading = new ArrayList<>();
 
-    RequestHandler(Sequencer sequencer, Runnable shutdownDaemon) {
-        this.sequencer = sequencer;
-        this.shutdownDaemon = shutdownDaemon;
+    RequestHandler(Consumer<Batch> owner, Outbox outbox) {
+        this.owner = owner;
+        this.outbox = outbox;
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (!closing) {
-            reading.add((Line) msg);
+        if (!outbox.isClosing()) {
+            reading.add((DecodedLine) msg);
         }
     }
 
@@ -42,21 +40,10 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         if (reading.isEmpty()) {
             return;
         }
-        List<Line> batch = reading;
+        List<DecodedLine> lines = reading;
         reading = new ArrayList<>();
         ctx.channel().config().setAutoRead(false);
-        sequencer.submit(new Sequencer.Batch(batch, result -> {
-            var written = ctx.writeAndFlush(Unpooled.wrappedBuffer(result.replies()));
-            if (result.shutdownDaemon()) {
-                written.addListener(f -> shutdownDaemon.run());
-            }
-            if (result.closeConnection()) {
-                written.addListener(f -> closing = true);
-                LingeringClose.after(written);
-            } else {
-                written.addListener(f -> ctx.channel().config().setAutoRead(true));
-            }
-        }));
+        owner.accept(new Batch(outbox, lines));
     }
 
     @Override

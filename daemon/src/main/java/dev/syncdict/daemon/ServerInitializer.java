@@ -1,30 +1,43 @@
 package dev.syncdict.daemon;
 
+import dev.syncdict.protocol.Limits;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
-import io.netty.channel.Channel;
 import io.netty.handler.codec.LineBasedFrameDecoder;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * Owns the order of every connection's pipeline:
  * count the connection, split bytes into lines, decode each line into a request, authenticate,
- * then batch requests to the sequencer. Replies are written as ready-made bytes, so there is no
- * encoder. The limiter and decoder are stateless and shared; the framer, the auth handler (it
- * holds the nonce) and the request handler (it holds the batch) are new for every connection.
+ * then batch requests to the owner. Replies are written as ready-made bytes by the connection's
+ * {@link Outbox}, so there is no encoder. The limiter and decoder are stateless and shared; the
+ * framer, the auth handler (it holds the nonce) and the request handler (it holds the batch) are
+ * new for every connection.
  */
 final class ServerInitializer extends ChannelInitializer<Channel> {
+
+    static final String FRAMER = "frame";
 
     private final DaemonConfig config;
     private final ConnectionLimiter limiter;
     private final RequestDecoder decoder;
-    private final Sequencer sequencer;
+    private final Consumer<Batch> owner;
+    private final LongSupplier revision;
     private final Runnable shutdownDaemon;
 
-    ServerInitializer(DaemonConfig config, ConnectionLimiter limiter, Sequencer sequencer, Runnable shutdownDaemon) {
+    /**
+     * @param owner where batches go to be applied: the sequencer's queue, or a test's own thread
+     * @param revision the latest released revision, for the handshake's reply
+     */
+    ServerInitializer(DaemonConfig config, ConnectionLimiter limiter, Consumer<Batch> owner, LongSupplier revision,
+            Runnable shutdownDaemon) {
         this.config = config;
         this.limiter = limiter;
         this.decoder = new RequestDecoder(config.maxLineBytes());
-        this.sequencer = sequencer;
+        this.owner = owner;
+        this.revision = revision;
         this.shutdownDaemon = shutdownDaemon;
     }
 
@@ -32,10 +45,18 @@ final class ServerInitializer extends ChannelInitializer<Channel> {
     protected void initChannel(Channel channel) {
         ChannelPipeline pipeline = channel.pipeline();
         pipeline.addLast("limit", limiter);
-        // failFast: an over-long line is refused as soon as it passes the limit, not once it ends.
-        pipeline.addLast("frame", new LineBasedFrameDecoder(config.maxLineBytes(), true, true));
+        // Until the handshake succeeds, lines are short: a peer that has not proved the token cannot
+        // make the daemon hold megabytes. The auth handler swaps in the full-size framer.
+        pipeline.addLast(FRAMER, framer(Limits.HANDSHAKE_LINE_BYTES));
         pipeline.addLast("decode", decoder);
-        pipeline.addLast("auth", new AuthHandler(config.token(), sequencer::revision, config.handshakeTimeout()));
-        pipeline.addLast("requests", new RequestHandler(sequencer, shutdownDaemon));
+        pipeline.addLast("auth", new AuthHandler(config.token(), revision, config.handshakeTimeout(),
+                () -> framer(config.maxLineBytes())));
+        Outbox outbox = new Outbox(channel, config.outboxBytes(), config.stallTimeout(), owner, shutdownDaemon);
+        pipeline.addLast("requests", new RequestHandler(owner, outbox));
+    }
+
+    /** failFast: an over-long line is refused as soon as it passes the limit, not once it ends. */
+    static LineBasedFrameDecoder framer(int maxLineBytes) {
+        return new LineBasedFrameDecoder(maxLineBytes, true, true);
     }
 }

@@ -1,5 +1,6 @@
 package dev.syncdict.daemon;
 
+import dev.syncdict.protocol.Limits;
 import dev.syncdict.protocol.Locations;
 import dev.syncdict.protocol.Token;
 import dev.syncdict.protocol.Version;
@@ -9,6 +10,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,6 +35,9 @@ public final class Syncdictd implements Callable<Integer> {
     @Spec
     private CommandLine.Model.CommandSpec spec;
 
+    /** The environment, injected so that tests do not depend on the machine's. */
+    private final Map<String, String> env;
+
     @Option(names = "--bind", paramLabel = "ADDRESS", description = "Address to listen on (default: ${DEFAULT-VALUE}). "
             + "Any non-loopback address also needs --insecure-remote until TLS is available.")
     private String bind = DaemonConfig.DEFAULT_BIND;
@@ -47,8 +52,9 @@ public final class Syncdictd implements Callable<Integer> {
     @Option(names = "--in-memory", description = "Keep the dictionary in memory only (currently the only mode).")
     private boolean inMemory;
 
-    @Option(names = "--max-line", paramLabel = "BYTES", description = "Longest request line accepted (default: ${DEFAULT-VALUE}).")
-    private int maxLine = DaemonConfig.DEFAULT_MAX_LINE_BYTES;
+    @Option(names = "--max-line", paramLabel = "BYTES", description = "Longest request line accepted (default and most:"
+            + " ${DEFAULT-VALUE}, so that every value written can be read back).")
+    private int maxLine = Limits.REQUEST_LINE_BYTES;
 
     @Option(names = "--max-connections", paramLabel = "N", description = "Most connections served at once (default: ${DEFAULT-VALUE}).")
     private int maxConnections = DaemonConfig.DEFAULT_MAX_CONNECTIONS;
@@ -59,8 +65,12 @@ public final class Syncdictd implements Callable<Integer> {
     @Option(names = "--insecure-remote", description = "Allow listening on a non-loopback address without TLS.")
     private boolean insecureRemote;
 
+    public Syncdictd(Map<String, String> env) {
+        this.env = env;
+    }
+
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Syncdictd()).execute(args));
+        System.exit(new CommandLine(new Syncdictd(System.getenv())).execute(args));
     }
 
     @Override
@@ -70,12 +80,17 @@ public final class Syncdictd implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "refusing to listen on " + bind
                     + " without TLS: the link would be readable by anyone on the network; add --insecure-remote to do it anyway");
         }
-        Locations locations = Locations.of(System.getenv());
-        Token token = Token.resolve(tokenFile, System.getenv(), locations, true);
-        Path checked = tokenFile != null ? tokenFile : locations.tokenFile();
-        if (System.getenv(Token.ENV) == null && Files.exists(checked) && Token.isExposed(checked)) {
-            err.println("syncdictd: token file " + checked + " is readable by other users; run: chmod 600 " + checked);
+        Locations locations = Locations.of(env);
+        // The file the token is actually read from is the one checked, whatever else is set.
+        Path used = Token.fileUsed(tokenFile, env, locations);
+        if (used != null && Files.exists(used) && Token.isExposed(used)) {
+            err.println("syncdictd: token file " + used + " is readable by other users; run: chmod 600 " + used);
             return 1;
+        }
+        Token token = Token.resolve(tokenFile, env, locations, true);
+        if (maxLine < 1 || maxLine > Limits.REQUEST_LINE_BYTES) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--max-line must be 1 to " + Limits.REQUEST_LINE_BYTES + " bytes, not " + maxLine);
         }
         DaemonConfig config = DaemonConfig.defaults(token).withBind(bind).withPort(port)
                 .withMaxLineBytes(maxLine).withMaxConnections(maxConnections);

@@ -2,6 +2,7 @@ package dev.syncdict.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.syncdict.daemon.store.TreeStore;
 import dev.syncdict.protocol.Codec;
 import dev.syncdict.protocol.Reply;
 import dev.syncdict.protocol.Token;
@@ -110,7 +111,7 @@ class LimitsTest {
     @Test
     void keysListsAThousandByDefaultAndSaysMoreFollow() throws Exception {
         StringBuilder many = new StringBuilder("{");
-        for (int i = 0; i < Dispatcher.DEFAULT_KEYS_LIMIT + 1; i++) {
+        for (int i = 0; i < TreeStore.DEFAULT_KEYS_LIMIT + 1; i++) {
             many.append(i == 0 ? "" : ",").append("\"k").append(String.format("%05d", i)).append("\":").append(i);
         }
         many.append('}');
@@ -119,7 +120,7 @@ class LimitsTest {
             assertThat(connection.readLine()).isEqualTo("{\"id\":1,\"rev\":1}");
             connection.send("{\"id\":2,\"op\":\"keys\"}");
             Reply page = Codec.decodeReply(connection.readLine());
-            assertThat((java.util.List<?>) page.value()).hasSize(Dispatcher.DEFAULT_KEYS_LIMIT).first().isEqualTo("k00000");
+            assertThat((java.util.List<?>) page.value()).hasSize(TreeStore.DEFAULT_KEYS_LIMIT).first().isEqualTo("k00000");
             assertThat(page.more()).isTrue();
             connection.send("{\"id\":3,\"op\":\"keys\",\"after\":\"k00999\"}");
             assertThat(connection.readLine()).isEqualTo("{\"id\":3,\"rev\":1,\"value\":[\"k01000\"],\"more\":false}");

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.syncdict.daemon.store.Dictionary;
+import dev.syncdict.daemon.store.TreeStore;
 import dev.syncdict.protocol.Codec;
 import dev.syncdict.protocol.Handshake;
 import dev.syncdict.protocol.Hello;
+import dev.syncdict.protocol.Limits;
 import dev.syncdict.protocol.Reply;
 import dev.syncdict.protocol.Token;
 import io.netty.buffer.ByteBuf;
@@ -24,18 +26,22 @@ import org.junit.jupiter.api.Test;
 class PipelineTest {
 
     private static final Token TOKEN = Token.of("embedded");
-    private static final int MAX_LINE = 1024;
+    private static final int MAX_LINE = 2 * Limits.HANDSHAKE_LINE_BYTES;
+    /** Two values of almost a request line each make a reply too long; one does not. */
+    private static final int MAX_REPLY = 3 * MAX_LINE / 2;
 
-    private Sequencer sequencer;
     private EmbeddedChannel channel;
     private final List<String> received = new ArrayList<>();
 
     @BeforeEach
     void openAuthenticatedChannel() {
         ConnectionLimiter limiter = new ConnectionLimiter(10);
-        sequencer = new Sequencer(new Dispatcher(new Dictionary(), limiter::open));
+        CommitPipeline pipeline = new CommitPipeline(new Dispatcher(new TreeStore(new Dictionary()), limiter::open),
+                List.of(), MAX_REPLY);
         DaemonConfig config = DaemonConfig.defaults(TOKEN).withMaxLineBytes(MAX_LINE);
-        channel = new EmbeddedChannel(new ServerInitializer(config, limiter, sequencer, () -> {}));
+        // The owner is the test's own thread: each batch is answered before writeInbound returns.
+        channel = new EmbeddedChannel(new ServerInitializer(config, limiter, batch -> pipeline.run(List.of(batch)),
+                pipeline::revision, () -> {}));
         Hello hello = Hello.decode(nextLine());
         String nonce = Handshake.newNonce();
         feed("{\"op\":\"auth\",\"nonce\":\"" + nonce + "\",\"proof\":\"" + Handshake.clientProof(TOKEN, hello.nonce(), nonce) + "\"}\n");
@@ -45,9 +51,8 @@ class PipelineTest {
     }
 
     @AfterEach
-    void close() throws InterruptedException {
+    void close() {
         channel.finishAndReleaseAll();
-        sequencer.close();
     }
 
     @Test
@@ -115,19 +120,59 @@ class PipelineTest {
     }
 
     @Test
-    void tooDeepAValueIsTooLargeButNotFatal() {
+    void tooDeepAValueIsTooDeepButNotFatal() {
         feed("{\"id\":1,\"op\":\"set\",\"path\":\"d\",\"value\":" + "[".repeat(200) + "]".repeat(200) + "}\n");
-        assertThat(nextLine()).contains("\"code\":\"too_large\"");
+        assertThat(nextLine()).contains("\"code\":\"too_deep\"");
         feed("{\"id\":2,\"op\":\"ping\"}\n");
         assertThat(nextLine()).isEqualTo("{\"id\":2,\"rev\":0,\"value\":\"pong\"}");
     }
 
     @Test
-    void anEndlessPathIsABadPathAndTheDaemonGoesOn() {
+    void anEndlessPathIsTooDeepAndTheDaemonGoesOn() {
         feed("{\"id\":1,\"op\":\"set\",\"path\":\"" + "a.".repeat(200) + "a\",\"value\":1}\n");
-        assertThat(nextLine()).contains("\"code\":\"bad_path\"").contains("at most 128 segments");
+        assertThat(nextLine()).contains("\"code\":\"too_deep\"").contains("at most 128 segments");
         feed("{\"id\":2,\"op\":\"ping\"}\n");
         assertThat(nextLine()).isEqualTo("{\"id\":2,\"rev\":0,\"value\":\"pong\"}");
+    }
+
+    @Test
+    void aReplyPastItsLimitIsTooLargeAndTheConnectionGoesOn() {
+        String part = "x".repeat(MAX_LINE - 100);
+        feed("{\"id\":1,\"op\":\"set\",\"path\":\"a\",\"value\":\"" + part + "\"}\n");
+        feed("{\"id\":2,\"op\":\"set\",\"path\":\"b\",\"value\":\"" + part + "\"}\n");
+        assertThat(nextLine()).isEqualTo("{\"id\":1,\"rev\":1}");
+        assertThat(nextLine()).isEqualTo("{\"id\":2,\"rev\":2}");
+        feed("{\"id\":3,\"op\":\"dump\"}\n{\"id\":4,\"op\":\"get\",\"path\":\"a\"}\n");
+        assertThat(nextLine()).isEqualTo("{\"id\":3,\"rev\":2,\"error\":{\"code\":\"too_large\",\"message\":\"the reply would be"
+                + " longer than the limit of " + MAX_REPLY + " bytes; read it in parts: 'keys PATH' lists an object's keys a page"
+                + " at a time, 'get PATH.KEY' reads one of them\"}}");
+        assertThat(nextLine()).isEqualTo("{\"id\":4,\"rev\":2,\"value\":\"" + part + "\",\"mod_rev\":1}");
+        assertThat(channel.isActive()).isTrue();
+    }
+
+    @Test
+    void beforeTheHandshakeLinesAreShort() {
+        EmbeddedChannel stranger = new EmbeddedChannel(new ServerInitializer(DaemonConfig.defaults(TOKEN), new ConnectionLimiter(10),
+                batch -> { }, () -> 0, () -> { }));
+        try {
+            stranger.writeInbound(Unpooled.wrappedBuffer(("{\"op\":\"auth\",\"nonce\":\"" + "n".repeat(Limits.HANDSHAKE_LINE_BYTES))
+                    .getBytes(StandardCharsets.UTF_8)));
+            stranger.runPendingTasks();
+            String written = stranger.outboundMessages().stream().map(b -> ((ByteBuf) b).toString(StandardCharsets.UTF_8))
+                    .reduce("", String::concat);
+            assertThat(written).contains("\"code\":\"too_large\"")
+                    .contains("longer than the limit of " + Limits.HANDSHAKE_LINE_BYTES + " bytes before the handshake");
+        } finally {
+            stranger.finishAndReleaseAll();
+        }
+    }
+
+    @Test
+    void afterTheHandshakeTheFullLineLimitApplies() {
+        String value = "v".repeat(MAX_LINE - 100);
+        assertThat(value.length()).isGreaterThan(Limits.HANDSHAKE_LINE_BYTES);
+        feed("{\"id\":1,\"op\":\"set\",\"path\":\"k\",\"value\":\"" + value + "\"}\n");
+        assertThat(nextLine()).isEqualTo("{\"id\":1,\"rev\":1}");
     }
 
     private void feed(String text) {
@@ -138,13 +183,11 @@ class PipelineTest {
         channel.writeInbound(Unpooled.wrappedBuffer(bytes));
     }
 
-    /** The next reply line; replies come from the sequencer's thread, so wait for them. */
+    /** The next reply line, already written: the pipeline runs on this thread. */
     private String nextLine() {
-        await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(2)).atMost(Duration.ofSeconds(10)).until(() -> {
-            channel.runPendingTasks();
-            drain();
-            return !received.isEmpty();
-        });
+        channel.runPendingTasks();
+        drain();
+        assertThat(received).as("replies written").isNotEmpty();
         return received.remove(0);
     }
 

@@ -2,6 +2,7 @@ package dev.syncdict.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.syncdict.protocol.Token;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
@@ -9,6 +10,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -21,10 +24,13 @@ class SyncdictdCommandTest {
 
     private record Run(int exit, String out, String err) {}
 
+    private final Map<String, String> env = new HashMap<>();
+
     private Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new Syncdictd()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
+        env.putIfAbsent("XDG_CONFIG_HOME", dir.resolve("config").toString());
+        CommandLine cli = new CommandLine(new Syncdictd(env)).setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
         int exit = cli.execute(args);
         return new Run(exit, out.toString(), err.toString());
     }
@@ -48,6 +54,15 @@ class SyncdictdCommandTest {
         Run run = run("--port", "0", "--token-file", exposed.toString());
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).contains("is readable by other users; run: chmod 600 " + exposed).doesNotContain("secret");
+    }
+
+    @Test
+    void theTokenFileUsedIsCheckedEvenWhenTheEnvironmentHasAToken() throws Exception {
+        env.put(Token.ENV, "from-the-environment");
+        Path exposed = token("rw-r-----");
+        Run run = run("--port", "0", "--token-file", exposed.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("token file " + exposed + " is readable by other users");
     }
 
     @Test

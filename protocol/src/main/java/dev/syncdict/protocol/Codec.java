@@ -77,8 +77,7 @@ public final class Codec {
     }
 
     private static ProtocolException notJson(JsonException e, String what) {
-        return new ProtocolException(e.isOverLimit() ? ErrorCode.TOO_LARGE : ErrorCode.BAD_REQUEST,
-                "the " + what + " is not valid JSON: " + e.getMessage(), null);
+        return new ProtocolException(e.code(), "the " + what + " is not valid JSON: " + e.getMessage(), null);
     }
 
     @SuppressWarnings("unchecked")
@@ -132,7 +131,7 @@ public final class Codec {
                     try {
                         return Path.parse((String) value);
                     } catch (PathException e) {
-                        throw new ProtocolException(ErrorCode.BAD_PATH, e.getMessage(), id);
+                        throw new ProtocolException(e.code(), e.getMessage(), id);
                     }
                 }
                 break;

@@ -14,8 +14,12 @@ public enum ErrorCode {
     CONDITION_FAILED("condition_failed"),
     /** The handshake failed or has not happened yet; the connection is closed. */
     UNAUTHORIZED("unauthorized"),
-    /** A line, a value or a nesting depth is past the daemon's limit. */
+    /** A line or a reply is longer than its limit ({@link Limits}); a reply's says how to read in parts. */
     TOO_LARGE("too_large"),
+    /** A value would nest deeper in the dictionary than {@link Limits#DEPTH}, or a path has more segments. */
+    TOO_DEEP("too_deep"),
+    /** A number has more digits, or a larger exponent, than {@link Limits} allows (incr results too). */
+    OUT_OF_RANGE("out_of_range"),
     /** The daemon has no room for another connection. */
     TOO_MANY_CONNECTIONS("too_many_connections"),
     /** A fault inside the daemon; the request was not applied. */

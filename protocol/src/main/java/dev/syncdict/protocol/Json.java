@@ -30,21 +30,17 @@ public final class Json {
     /** The JSON {@code null} value. */
     public static final Object NULL = JsonNull.NULL;
 
-    /** Deepest nesting of arrays and objects accepted in one value. */
-    public static final int MAX_DEPTH = 128;
-
-    /**
-     * Largest decimal exponent accepted: {@code 1e1000} is fine, {@code 1e999999999} is not, since
-     * exact arithmetic on it would need a billion digits.
-     */
-    public static final int MAX_EXPONENT = 1000;
-
     private static final JsonFactory FACTORY = JsonFactory.builder()
             // Callers own their streams: closing a generator must not close what it writes to.
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+            // The Limits are checked while reading, each with its own error code; Jackson's own
+            // constraints only stop what those checks never see (its nesting check sits one level
+            // deeper, so ours reports first). Strings and names are bounded by the line's length.
             .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(MAX_DEPTH)
+                    .maxNestingDepth(Limits.LINE_DEPTH + 1)
+                    .maxNumberLength(Limits.NUMBER_TEXT)
                     .maxStringLength(Integer.MAX_VALUE)
+                    .maxNameLength(Integer.MAX_VALUE)
                     .build())
             .build();
 
@@ -70,35 +66,38 @@ public final class Json {
         try {
             JsonToken first = parser.nextToken();
             if (first == null) {
-                throw new JsonException("empty input: expected a JSON value", false);
+                throw new JsonException("empty input: expected a JSON value", ErrorCode.BAD_REQUEST);
             }
-            Object value = read(parser, first);
+            Object value = read(parser, first, 1);
             if (parser.nextToken() != null) {
                 throw new JsonException("unexpected text after the JSON value at column "
-                        + parser.currentTokenLocation().getColumnNr(), false);
+                        + parser.currentTokenLocation().getColumnNr(), ErrorCode.BAD_REQUEST);
             }
             return value;
         } catch (StreamConstraintsException e) {
-            throw new JsonException(e.getOriginalMessage(), true);
+            throw new JsonException(e.getOriginalMessage(), ErrorCode.TOO_LARGE);
         } catch (JacksonException e) {
-            throw new JsonException(e.getOriginalMessage(), false);
+            throw new JsonException(e.getOriginalMessage(), ErrorCode.BAD_REQUEST);
         }
     }
 
-    private static Object read(JsonParser parser, JsonToken token) {
+    /** Reads the value starting at {@code token}, which opens nesting level {@code level} if it is a container. */
+    private static Object read(JsonParser parser, JsonToken token, int level) {
         switch (token) {
             case START_OBJECT: {
+                checkLevel(level);
                 Map<String, Object> object = new LinkedHashMap<>();
                 for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
                     String name = parser.currentName();
-                    object.put(name, read(parser, parser.nextToken()));
+                    object.put(name, read(parser, parser.nextToken(), level + 1));
                 }
                 return object;
             }
             case START_ARRAY: {
+                checkLevel(level);
                 List<Object> array = new ArrayList<>();
                 for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
-                    array.add(read(parser, t));
+                    array.add(read(parser, t, level + 1));
                 }
                 return array;
             }
@@ -114,13 +113,28 @@ public final class Json {
             case VALUE_NULL:
                 return NULL;
             default:
-                throw new JsonException("unexpected " + token, false);
+                throw new JsonException("unexpected " + token, ErrorCode.BAD_REQUEST);
         }
     }
 
-    private static BigDecimal checkedNumber(BigDecimal number) {
-        if (Math.abs((long) number.precision() - number.scale()) > MAX_EXPONENT) {
-            throw new JsonException("number out of range: its exponent exceeds " + MAX_EXPONENT, true);
+    private static void checkLevel(int level) {
+        if (level > Limits.LINE_DEPTH) {
+            throw new JsonException("nesting deeper than " + Limits.LINE_DEPTH + " levels", ErrorCode.TOO_DEEP);
+        }
+    }
+
+    /**
+     * The number if it is within {@link Limits#NUMBER_DIGITS} and {@link Limits#NUMBER_EXPONENT};
+     * otherwise a {@code out_of_range} JsonException. Parsers and arithmetic both check with it.
+     */
+    public static BigDecimal checkedNumber(BigDecimal number) {
+        if (number.precision() > Limits.NUMBER_DIGITS) {
+            throw new JsonException("number out of range: " + number.precision() + " significant digits; the limit is "
+                    + Limits.NUMBER_DIGITS, ErrorCode.OUT_OF_RANGE);
+        }
+        // The exponent in scientific notation: 1e1000 has 1000, 0.001 has -3.
+        if (Math.abs((long) number.precision() - number.scale() - 1) > Limits.NUMBER_EXPONENT) {
+            throw new JsonException("number out of range: its exponent exceeds " + Limits.NUMBER_EXPONENT, ErrorCode.OUT_OF_RANGE);
         }
         return number;
     }

@@ -1,18 +1,23 @@
 package dev.syncdict.protocol;
 
-/** Text that is not one valid JSON value within the limits. */
+/** Text that is not one valid JSON value within the {@link Limits}, with the error code that says which. */
 public final class JsonException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    private final boolean overLimit;
+    private final ErrorCode code;
 
-    public JsonException(String message, boolean overLimit) {
+    public JsonException(String message, ErrorCode code) {
         super(message);
-        this.overLimit = overLimit;
+        this.code = code;
     }
 
-    /** True when the text is valid JSON but too deep, too long or a number too large to accept. */
+    /** {@code bad_request} for text that is not JSON; the code naming the limit for valid JSON past one. */
+    public ErrorCode code() {
+        return code;
+    }
+
+    /** True when the text is valid JSON but past a limit (too deep, too long, a number out of range). */
     public boolean isOverLimit() {
-        return overLimit;
+        return code != ErrorCode.BAD_REQUEST;
     }
 }

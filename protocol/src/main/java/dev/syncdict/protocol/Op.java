@@ -18,23 +18,24 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Every operation of the protocol, declared once: its wire name, what it does to the dictionary,
- * its one-line summary and its fields. The codec validates requests from this table, the daemon
- * dispatches on it and a test checks the shell offers a command for every op.
+ * Every operation of the protocol, declared once: its wire name, what it does to the dictionary
+ * and its fields. The codec validates requests from this table, the daemon dispatches on it and a
+ * test checks the shell offers a command for every op. (Each command's one-line summary is the
+ * shell's own, in its {@code @Command}: that is what users read.)
  */
 public enum Op {
-    AUTH("auth", Access.HANDSHAKE, "Prove knowledge of the token (the second handshake message)", EnumSet.of(NONCE, PROOF), EnumSet.noneOf(Field.class)),
-    GET("get", Access.READ, "Read the value at a path", EnumSet.of(PATH), EnumSet.noneOf(Field.class)),
-    SET("set", Access.WRITE, "Write a value at a path, creating missing objects on the way", EnumSet.of(PATH, VALUE), EnumSet.of(IF_ABSENT, IF_VALUE, IF_REV)),
-    DEL("del", Access.WRITE, "Delete the value at a path", EnumSet.of(PATH), EnumSet.of(IF_VALUE, IF_REV)),
-    INCR("incr", Access.WRITE, "Add an exact decimal to the number at a path (a missing path starts at 0)", EnumSet.of(PATH), EnumSet.of(BY)),
-    KEYS("keys", Access.READ, "List the keys of the object (or indexes of the array) at a path, in order", EnumSet.noneOf(Field.class), EnumSet.of(PATH, PREFIX, AFTER, LIMIT)),
-    DUMP("dump", Access.READ, "Read the whole dictionary, or the value at a path", EnumSet.noneOf(Field.class), EnumSet.of(PATH)),
-    LOAD("load", Access.WRITE, "Replace the dictionary (or a path) with a value, or merge the value into it", EnumSet.of(VALUE), EnumSet.of(PATH, MERGE)),
-    TX("tx", Access.WRITE, "Apply a list of operations atomically under one revision, or none of them", EnumSet.of(OPS), EnumSet.noneOf(Field.class)),
-    INFO("info", Access.READ, "Describe the daemon: version, uptime, revision, keys, clients, memory", EnumSet.noneOf(Field.class), EnumSet.noneOf(Field.class)),
-    PING("ping", Access.READ, "Check that the daemon answers", EnumSet.noneOf(Field.class), EnumSet.noneOf(Field.class)),
-    SHUTDOWN("shutdown", Access.ADMIN, "Stop the daemon cleanly", EnumSet.noneOf(Field.class), EnumSet.noneOf(Field.class));
+    AUTH("auth", Access.HANDSHAKE, EnumSet.of(NONCE, PROOF), EnumSet.noneOf(Field.class)),
+    GET("get", Access.READ, EnumSet.of(PATH), EnumSet.noneOf(Field.class)),
+    SET("set", Access.WRITE, EnumSet.of(PATH, VALUE), EnumSet.of(IF_ABSENT, IF_VALUE, IF_REV)),
+    DEL("del", Access.WRITE, EnumSet.of(PATH), EnumSet.of(IF_VALUE, IF_REV)),
+    INCR("incr", Access.WRITE, EnumSet.of(PATH), EnumSet.of(BY)),
+    KEYS("keys", Access.READ, EnumSet.noneOf(Field.class), EnumSet.of(PATH, PREFIX, AFTER, LIMIT)),
+    DUMP("dump", Access.READ, EnumSet.noneOf(Field.class), EnumSet.of(PATH)),
+    LOAD("load", Access.WRITE, EnumSet.of(VALUE), EnumSet.of(PATH, MERGE)),
+    TX("tx", Access.WRITE, EnumSet.of(OPS), EnumSet.noneOf(Field.class)),
+    INFO("info", Access.READ, EnumSet.noneOf(Field.class), EnumSet.noneOf(Field.class)),
+    PING("ping", Access.READ, EnumSet.noneOf(Field.class), EnumSet.noneOf(Field.class)),
+    SHUTDOWN("shutdown", Access.ADMIN, EnumSet.noneOf(Field.class), EnumSet.noneOf(Field.class));
 
     /** What an op does, which decides where the daemon may run it. */
     public enum Access {
@@ -50,14 +51,12 @@ public enum Op {
 
     private final String wireName;
     private final Access access;
-    private final String summary;
     private final Set<Field> required;
     private final Set<Field> optional;
 
-    Op(String wireName, Access access, String summary, Set<Field> required, Set<Field> optional) {
+    Op(String wireName, Access access, Set<Field> required, Set<Field> optional) {
         this.wireName = wireName;
         this.access = access;
-        this.summary = summary;
         this.required = required;
         this.optional = optional;
     }
@@ -68,10 +67,6 @@ public enum Op {
 
     public Access access() {
         return access;
-    }
-
-    public String summary() {
-        return summary;
     }
 
     public Set<Field> required() {

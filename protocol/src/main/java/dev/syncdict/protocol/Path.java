@@ -17,8 +17,8 @@ public final class Path {
     /** The whole dictionary. */
     public static final Path ROOT = new Path(List.of());
 
-    /** Most segments a path may have; with {@link Json#MAX_DEPTH} it bounds how deep the tree can grow. */
-    public static final int MAX_SEGMENTS = 128;
+    /** Most segments a path may have: {@link Limits#DEPTH}, since each segment is a level of the tree. */
+    public static final int MAX_SEGMENTS = Limits.DEPTH;
 
     /** One step of a path: an object key or an array index. */
     public interface Segment {}
@@ -156,7 +156,7 @@ public final class Path {
             }
             while (pos < text.length()) {
                 if (segments.size() == MAX_SEGMENTS) {
-                    throw error("a path has at most " + MAX_SEGMENTS + " segments");
+                    throw new PathException(text, pos + 1, "a path has at most " + MAX_SEGMENTS + " segments", ErrorCode.TOO_DEEP);
                 }
                 char c = text.charAt(pos);
                 if (c == '.') {

@@ -36,15 +36,20 @@ public final class Token {
      */
     public static Token resolve(Path explicitFile, Map<String, String> env, Locations locations, boolean create)
             throws IOException {
+        Path file = fileUsed(explicitFile, env, locations);
+        if (file == null) {
+            return new Token(env.get(ENV).strip());
+        }
+        return create ? readOrCreate(file) : read(file);
+    }
+
+    /** The file {@link #resolve} reads the token from, or null when it comes from $SYNCDICT_TOKEN. */
+    public static Path fileUsed(Path explicitFile, Map<String, String> env, Locations locations) {
         if (explicitFile != null) {
-            return read(explicitFile);
+            return explicitFile;
         }
         String fromEnv = env.get(ENV);
-        if (fromEnv != null && !fromEnv.isBlank()) {
-            return new Token(fromEnv.strip());
-        }
-        Path file = locations.tokenFile();
-        return create ? readOrCreate(file) : read(file);
+        return fromEnv != null && !fromEnv.isBlank() ? null : locations.tokenFile();
     }
 
     /** Reads a token file; an empty one is an error. */

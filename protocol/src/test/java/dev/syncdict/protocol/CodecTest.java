@@ -61,10 +61,10 @@ class CodecTest {
     }
 
     @Test
-    void tooDeepIsTooLarge() {
+    void tooDeepIsTooDeep() {
         String deep = "{\"op\":\"set\",\"path\":\"a\",\"value\":" + "[".repeat(200) + "]".repeat(200) + "}";
         assertThatThrownBy(() -> Codec.decodeRequest(deep))
-                .satisfies(e -> assertThat(((ProtocolException) e).code()).isEqualTo(ErrorCode.TOO_LARGE));
+                .satisfies(e -> assertThat(((ProtocolException) e).code()).isEqualTo(ErrorCode.TOO_DEEP));
     }
 
     @Test

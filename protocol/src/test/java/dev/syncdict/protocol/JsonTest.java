@@ -50,14 +50,28 @@ class JsonTest {
     }
 
     @Test
-    void limitsNestingAndExponents() {
-        String deep = "[".repeat(Json.MAX_DEPTH + 1) + "]".repeat(Json.MAX_DEPTH + 1);
+    void eachLimitHasItsOwnCode() {
+        String deep = "[".repeat(Limits.LINE_DEPTH + 1) + "]".repeat(Limits.LINE_DEPTH + 1);
         assertThatThrownBy(() -> Json.parse(deep)).isInstanceOf(JsonException.class)
-                .satisfies(e -> assertThat(((JsonException) e).isOverLimit()).isTrue());
-        String deepest = "[".repeat(Json.MAX_DEPTH) + "]".repeat(Json.MAX_DEPTH);
+                .satisfies(e -> assertThat(((JsonException) e).code()).isEqualTo(ErrorCode.TOO_DEEP));
+        String deepest = "[".repeat(Limits.LINE_DEPTH) + "]".repeat(Limits.LINE_DEPTH);
         assertThat(Json.parse(deepest)).isInstanceOf(List.class);
         assertThatThrownBy(() -> Json.parse("1e999999999")).isInstanceOf(JsonException.class)
-                .hasMessageContaining("out of range");
+                .hasMessageContaining("out of range")
+                .satisfies(e -> assertThat(((JsonException) e).code()).isEqualTo(ErrorCode.OUT_OF_RANGE));
+        String mostDigits = "9".repeat(Limits.NUMBER_DIGITS);
+        assertThat(Json.parse(mostDigits)).isEqualTo(new java.math.BigDecimal(mostDigits));
+        assertThatThrownBy(() -> Json.parse(mostDigits + "9")).isInstanceOf(JsonException.class)
+                .satisfies(e -> assertThat(((JsonException) e).code()).isEqualTo(ErrorCode.OUT_OF_RANGE));
+    }
+
+    @Test
+    void everyNumberWithinTheLimitsIsWrittenSoThatItParsesBack() {
+        for (String text : List.of("-0." + "0".repeat(19) + "9".repeat(Limits.NUMBER_DIGITS), "9".repeat(Limits.NUMBER_DIGITS - 20) + "e20",
+                "1e" + Limits.NUMBER_EXPONENT, "-1e-" + Limits.NUMBER_EXPONENT, "9".repeat(Limits.NUMBER_DIGITS) + "e-" + Limits.NUMBER_EXPONENT)) {
+            Object number = Json.parse(text);
+            assertThat(Json.equal(Json.parse(Json.write(number)), number)).as(text).isTrue();
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.syncdict.protocol.Token;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,16 +25,18 @@ public final class Session implements AutoCloseable {
     private final Target target;
     private final Path tokenFile;
     private final boolean autostart;
+    private final Duration timeout;
     private final JsonPrinter printer;
     /** Volatile: a Ctrl+C in the REPL closes it from the signal thread. */
     private volatile SyncdictClient client;
 
-    public Session(ShellIo io, Target target, Path tokenFile, boolean autostart, JsonPrinter printer) {
+    public Session(ShellIo io, Target target, Path tokenFile, boolean autostart, Duration timeout, JsonPrinter printer) {
         this.io = io;
         this.locations = Locations.of(io.env());
         this.target = target;
         this.tokenFile = tokenFile;
         this.autostart = autostart;
+        this.timeout = timeout;
         this.printer = printer;
     }
 
@@ -97,12 +100,20 @@ public final class Session implements AutoCloseable {
         return ExitCode.OK;
     }
 
-    /** Reports a connection failure and drops the connection, so the next statement reconnects. */
+    /**
+     * Reports a connection failure and drops the connection, so the next statement reconnects.
+     * A refusal exits as its error code says (a line too long is the daemon's answer, not a lost
+     * connection); everything else is exit 3.
+     */
     public int unavailable(IOException e) {
         closeQuietly();
         if (e instanceof DaemonRefusedException) {
             Reply.Error error = ((DaemonRefusedException) e).error();
             printer.error(error.code().wireName(), "the daemon at " + target + " refused: " + error.message());
+            return ExitCode.of(error.code());
+        } else if (e instanceof SocketTimeoutException) {
+            printer.error(null, "syncdictd at " + target + " did not answer within " + timeout.toMillis() + " ms"
+                    + " (a longer wait: --timeout)");
         } else if (e instanceof ConnectException) {
             printer.error(null, "cannot connect to syncdictd at " + target + ": " + e.getMessage()
                     + (autostart ? "" : " (start one with: syncdict daemon start)"));
@@ -156,7 +167,7 @@ public final class Session implements AutoCloseable {
 
     private SyncdictClient open() throws IOException {
         Token token = Token.resolve(tokenFile, io.env(), locations, false);
-        return SyncdictClient.connect(new InetSocketAddress(target.host(), target.port()), token, Duration.ofSeconds(5));
+        return SyncdictClient.connect(new InetSocketAddress(target.host(), target.port()), token, timeout);
     }
 
     /** Starts a local daemon at the target unless one answers; returns its ready line, or null if one was running. */

@@ -1,5 +1,6 @@
 package dev.syncdict.shell;
 
+import dev.syncdict.client.SyncdictClient;
 import dev.syncdict.protocol.Version;
 import dev.syncdict.shell.commands.DaemonCommand;
 import dev.syncdict.shell.commands.DelCommand;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -65,6 +67,11 @@ public final class SyncdictCommand implements Callable<Integer>, AutoCloseable {
 
     @Option(names = "--no-autostart", description = "Never start a local daemon when none answers.")
     private boolean noAutostart;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = Arguments.DurationArg.class,
+            description = "Give up on a daemon that does not answer within DURATION: connecting, the handshake, and each"
+                    + " command's reply (default: 10s). Exit status 3.")
+    private Duration timeout = SyncdictClient.DEFAULT_TIMEOUT;
 
     @Option(names = "--raw", description = "Print strings without quotes, and keys one per line.")
     private boolean raw;
@@ -120,7 +127,7 @@ public final class SyncdictCommand implements Callable<Integer>, AutoCloseable {
         if (session == null) {
             String address = connect != null ? connect : io.env().getOrDefault(Target.ENV, "");
             Target target = address.isEmpty() ? new Target(Target.DEFAULT_HOST, Target.DEFAULT_PORT) : Target.parse(address);
-            session = new Session(io, target, tokenFile, !noAutostart, printer());
+            session = new Session(io, target, tokenFile, !noAutostart, timeout, printer());
         }
         return session;
     }

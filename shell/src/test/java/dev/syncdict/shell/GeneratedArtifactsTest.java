@@ -58,7 +58,7 @@ class GeneratedArtifactsTest {
         extra.put("SIGNALS", List.of("SIGTERM and SIGINT stop the daemon cleanly, as the shutdown request does."));
         extra.put("SEE ALSO", List.of("syncdict(1); the protocol: docs/PROTOCOL.md in the source."));
         check(Path.of("../man/syncdictd.8"),
-                ManPage.render(new CommandLine(new dev.syncdict.daemon.Syncdictd()), 8, "syncdictd " + Version.VERSION, extra));
+                ManPage.render(new CommandLine(new dev.syncdict.daemon.Syncdictd(Map.of())), 8, "syncdictd " + Version.VERSION, extra));
     }
 
     private static void check(Path file, String generated) throws Exception {

@@ -2,6 +2,8 @@ package dev.syncdict.daemon.store;
 
 import dev.syncdict.protocol.ErrorCode;
 import dev.syncdict.protocol.Json;
+import dev.syncdict.protocol.JsonException;
+import dev.syncdict.protocol.Limits;
 import dev.syncdict.protocol.Path;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -10,66 +12,63 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The shared dictionary: one JSON object, its revision, and the operations on it.
+ * The shared dictionary in memory: one JSON object and its revision, the first {@link Tree}.
  *
- * <p>Threading rule: not thread-safe, by design. Exactly one thread, the {@code Sequencer}'s, calls
- * it; every operation therefore runs alone and is atomic without locks, as in Redis. Writes go
- * through a {@link Write}, which gives all of its changes the next revision and either commits them
- * together or undoes them all.
+ * <p>Threading rule: not thread-safe, by design. Exactly one thread, the owner's, calls it; every
+ * operation therefore runs alone and is atomic without locks, as in Redis. Writes go through a
+ * {@link Write}, which gives all of its changes the next revision, records each in the commit and
+ * in an undo log, and either commits them together or undoes them all.
  */
-public final class Dictionary {
-
-    /**
-     * Deepest a value may sit in the tree, counting path segments and the value's own nesting.
-     * Every write checks it, so copying and encoding (which recurse) can never run out of stack.
-     */
-    public static final int MAX_DEPTH = 256;
+public final class Dictionary implements Tree {
 
     private final Node root = new Node(new TreeMap<String, Node>(), 0);
+    /** Whether commits carry each change's old value (a copy per change: only when someone needs them). */
+    private final boolean keepOldValues;
     private long revision;
 
-    /** The value at a path and the revision of the last write at or below it. */
-    public record Lookup(Object value, long modRev) {}
+    /** A dictionary whose commits carry no old values. */
+    public Dictionary() {
+        this(false);
+    }
 
-    /** One page of keys and whether more follow. */
-    public record KeysPage(List<Object> keys, boolean more) {}
+    public Dictionary(boolean keepOldValues) {
+        this.keepOldValues = keepOldValues;
+    }
 
-    /** The revision of the last committed write (0 for a new dictionary). */
+    @Override
     public long revision() {
         return revision;
     }
 
-    /** The number of top-level keys. */
+    @Override
     public int size() {
         return root.object().size();
     }
 
-    /** The value at a path, or a not_found error. */
+    @Override
     public Lookup get(Path path) {
         Node node = existing(path);
         return new Lookup(node.toJson(), node.modRev);
     }
 
-    /** The revision of the last write at or below a path; 0 when nothing is there. */
+    @Override
     public long modRev(Path path) {
         Node node = find(path);
         return node == null ? 0 : node.modRev;
     }
 
-    /** Whether the path holds a value equal (as JSON) to this one. */
+    @Override
     public boolean holds(Path path, Object json) {
         Node node = find(path);
         return node != null && Json.equal(node.toJson(), json);
     }
 
+    @Override
     public boolean exists(Path path) {
         return find(path) != null;
     }
 
-    /**
-     * Up to {@code limit} keys of the object at a path that start with {@code prefix} and sort after
-     * {@code after} (if given); for an array, its first {@code limit} indexes.
-     */
+    @Override
     public KeysPage keys(Path path, String prefix, String after, int limit) {
         Node node = existing(path);
         List<Object> keys = new ArrayList<>();
@@ -96,7 +95,7 @@ public final class Dictionary {
         return new KeysPage(keys, false);
     }
 
-    /** Starts a write at the next revision. */
+    @Override
     public Write begin() {
         return new Write(revision + 1);
     }
@@ -164,37 +163,47 @@ public final class Dictionary {
     }
 
     /**
-     * The changes of one write request or one tx, all at one revision. Every change is journaled,
-     * so {@link #rollback()} restores the tree exactly; {@link #commit()} makes the revision current.
+     * The changes of one write request or one tx, all at one revision. Every change is in the undo
+     * log, so {@link #rollback()} restores the tree exactly, and in the commit record that
+     * {@link #commit()} returns as it makes the revision current.
      */
-    public final class Write {
+    public final class Write implements Tree.Transaction {
         private final long rev;
-        private final Journal journal = new Journal();
+        private final UndoLog undo = new UndoLog();
+        private final List<Change> changes = new ArrayList<>();
 
         private Write(long rev) {
             this.rev = rev;
         }
 
-        /** The revision this write's changes take. */
+        @Override
         public long rev() {
             return rev;
         }
 
-        /** Whether anything has been changed. */
+        @Override
         public boolean changed() {
-            return !journal.isEmpty();
+            return !undo.isEmpty();
         }
 
-        public void commit() {
+        @Override
+        public Commit commit() {
             revision = rev;
+            return new Commit(rev, List.copyOf(changes));
         }
 
+        @Override
         public void rollback() {
-            journal.rollback();
+            undo.rollback();
+            changes.clear();
         }
 
-        /** Stores a value at a path, creating missing objects on the way. */
+        @Override
         public void set(Path path, Object json) {
+            store(path, json, Change.Kind.SET);
+        }
+
+        private void store(Path path, Object json, Change.Kind kind) {
             checkDepth(path, json);
             if (path.isRoot()) {
                 if (!(json instanceof Map)) {
@@ -202,16 +211,17 @@ public final class Dictionary {
                             "the dictionary is an object: . can only be set to an object, not " + article(Json.typeName(json)));
                 }
                 Object oldChildren = root.value;
-                journal.record(() -> root.value = oldChildren);
+                changes.add(new Change(kind, path, json, old(root)));
+                undo.record(() -> root.value = oldChildren);
                 root.value = Node.of(json, rev).value;
                 touch(root);
                 return;
             }
-            Node parent = containerCreating(path.parent());
-            put(parent, path.last(), Node.of(json, rev), path);
+            Node parent = containerCreating(path);
+            put(parent, path.last(), json, path, kind);
         }
 
-        /** Removes the value at a path. */
+        @Override
         public void delete(Path path) {
             if (path.isRoot()) {
                 throw new StoreException(ErrorCode.BAD_REQUEST, "the dictionary itself cannot be deleted; load {} empties it");
@@ -227,7 +237,8 @@ public final class Dictionary {
                 if (old == null) {
                     throw new StoreException(ErrorCode.NOT_FOUND, "no value at " + path);
                 }
-                journal.record(() -> parent.object().put(key, old));
+                undo.record(() -> parent.object().put(key, old));
+                changes.add(new Change(Change.Kind.DELETE, path, null, old(old)));
             } else {
                 List<Node> array = requireArray(parent, path.parent()).array();
                 int index = normalize(((Path.Index) last).position(), array.size());
@@ -235,34 +246,36 @@ public final class Dictionary {
                     throw new StoreException(ErrorCode.NOT_FOUND, "no value at " + path);
                 }
                 Node old = array.remove(index);
-                journal.record(() -> array.add(index, old));
+                undo.record(() -> array.add(index, old));
+                changes.add(new Change(Change.Kind.DELETE, path, null, old(old)));
             }
             touchExisting(path.parent());
         }
 
-        /** Adds an exact decimal to the number at a path (a missing path starts at 0); returns the sum. */
+        @Override
         public BigDecimal incr(Path path, BigDecimal by) {
             Node node = find(path);
             if (node == null) {
-                set(path, by);
+                store(path, by, Change.Kind.INCR);
                 return by;
             }
             if (!(node.value instanceof BigDecimal)) {
                 throw mismatch(node, path, "a number");
             }
             BigDecimal old = (BigDecimal) node.value;
-            BigDecimal sum = old.add(by);
-            journal.record(() -> node.value = old);
+            BigDecimal sum = withinLimits(old.add(by));
+            undo.record(() -> node.value = old);
+            changes.add(new Change(Change.Kind.INCR, path, sum, keepOldValues ? old : null));
             node.value = sum;
             touchExisting(path);
             return sum;
         }
 
-        /** Replaces the value at a path, or with {@code merge} merges objects into it key by key, recursively. */
+        @Override
         public void load(Path path, Object json, boolean merge) {
             Node node = merge ? find(path) : null;
             if (node == null || !node.isObject() || !(json instanceof Map)) {
-                set(path, json);
+                store(path, json, Change.Kind.LOAD);
                 return;
             }
             checkDepth(path, json);
@@ -270,11 +283,25 @@ public final class Dictionary {
             mergeInto(node, (Map<?, ?>) json, path);
         }
 
+        /** Every write checks the depth, so copying and encoding (which recurse) never run out of stack. */
         private void checkDepth(Path path, Object json) {
-            if (path.length() + Json.depth(json) > MAX_DEPTH) {
-                throw new StoreException(ErrorCode.TOO_LARGE, "the value would nest " + (path.length() + Json.depth(json))
-                        + " levels deep in the dictionary; the limit is " + MAX_DEPTH);
+            if (path.length() + Json.depth(json) > Limits.DEPTH) {
+                throw new StoreException(ErrorCode.TOO_DEEP, "the value would nest " + (path.length() + Json.depth(json))
+                        + " levels deep in the dictionary; the limit is " + Limits.DEPTH);
             }
+        }
+
+        /** A sum every client can read back: within the digits and exponent every parser accepts. */
+        private BigDecimal withinLimits(BigDecimal sum) {
+            try {
+                return Json.checkedNumber(sum);
+            } catch (JsonException e) {
+                throw new StoreException(e.code(), "the sum would be out of range: " + e.getMessage());
+            }
+        }
+
+        private Object old(Node node) {
+            return keepOldValues && node != null ? node.toJson() : null;
         }
 
         private void mergeInto(Node node, Map<?, ?> json, Path nodePath) {
@@ -286,23 +313,27 @@ public final class Dictionary {
                     touch(child);
                     mergeInto(child, (Map<?, ?>) entry.getValue(), childPath);
                 } else {
-                    put(node, new Path.Key(key), Node.of(entry.getValue(), rev), childPath);
+                    put(node, new Path.Key(key), entry.getValue(), childPath, Change.Kind.LOAD);
                 }
             }
         }
 
-        /** Walks to the container at a path, creating missing objects and stamping each with this revision. */
-        private Node containerCreating(Path path) {
+        /**
+         * Walks to the container that will hold a write's last segment, creating missing objects
+         * and stamping each with this revision. Only objects are created: a missing container that
+         * an index would step into is not_found, never an object that then mismatches.
+         */
+        private Node containerCreating(Path writePath) {
             Node node = root;
             touch(node);
-            List<Path.Segment> segments = path.segments();
-            for (int i = 0; i < segments.size(); i++) {
+            List<Path.Segment> segments = writePath.segments();
+            for (int i = 0; i < segments.size() - 1; i++) {
                 Path.Segment segment = segments.get(i);
-                Node next = child(node, segment, prefix(path, i));
+                Node next = child(node, segment, prefix(writePath, i));
                 if (next == null) {
-                    if (segment instanceof Path.Index) {
-                        throw new StoreException(ErrorCode.NOT_FOUND, "no value at " + prefix(path, i + 1)
-                                + " (only objects are created on the way, not array elements)");
+                    if (segment instanceof Path.Index || segments.get(i + 1) instanceof Path.Index) {
+                        throw new StoreException(ErrorCode.NOT_FOUND, "no value at " + prefix(writePath, i + 1)
+                                + " (only objects are created on the way, not arrays or their elements)");
                     }
                     next = new Node(new TreeMap<String, Node>(), rev);
                     putKey(node, ((Path.Key) segment).name(), next);
@@ -313,29 +344,36 @@ public final class Dictionary {
             return node;
         }
 
-        private void put(Node parent, Path.Segment slot, Node value, Path path) {
+        /** Stores a copy of a JSON value in a slot of its parent and records the change. */
+        private void put(Node parent, Path.Segment slot, Object json, Path path, Change.Kind kind) {
+            Node value = Node.of(json, rev);
+            Node old;
             if (slot instanceof Path.Key) {
-                putKey(requireObject(parent, path.parent()), ((Path.Key) slot).name(), value);
-                return;
-            }
-            List<Node> array = requireArray(parent, path.parent()).array();
-            int position = ((Path.Index) slot).position();
-            int index = normalize(position, array.size());
-            if (index >= 0 && index < array.size()) {
-                Node old = array.set(index, value);
-                journal.record(() -> array.set(index, old));
-            } else if (position == array.size()) {
-                array.add(value);
-                journal.record(() -> array.remove(array.size() - 1));
+                old = putKey(requireObject(parent, path.parent()), ((Path.Key) slot).name(), value);
             } else {
-                throw new StoreException(ErrorCode.NOT_FOUND, path.parent() + " has " + array.size()
-                        + " elements: set can replace one or append at [" + array.size() + "], not write " + path);
+                List<Node> array = requireArray(parent, path.parent()).array();
+                int position = ((Path.Index) slot).position();
+                int index = normalize(position, array.size());
+                if (index >= 0 && index < array.size()) {
+                    old = array.set(index, value);
+                    Node replaced = old;
+                    undo.record(() -> array.set(index, replaced));
+                } else if (position == array.size()) {
+                    old = null;
+                    array.add(value);
+                    undo.record(() -> array.remove(array.size() - 1));
+                } else {
+                    throw new StoreException(ErrorCode.NOT_FOUND, path.parent() + " has " + array.size()
+                            + " elements: set can replace one or append at [" + array.size() + "], not write " + path);
+                }
             }
+            changes.add(new Change(kind, path, json, old(old)));
         }
 
-        private void putKey(Node parent, String key, Node value) {
+        private Node putKey(Node parent, String key, Node value) {
             Node old = parent.object().put(key, value);
-            journal.record(old == null ? () -> parent.object().remove(key) : () -> parent.object().put(key, old));
+            undo.record(old == null ? () -> parent.object().remove(key) : () -> parent.object().put(key, old));
+            return old;
         }
 
         /** Stamps every node from the root to an existing path with this revision. */
@@ -352,7 +390,7 @@ public final class Dictionary {
         private void touch(Node node) {
             long old = node.modRev;
             if (old != rev) {
-                journal.record(() -> node.modRev = old);
+                undo.record(() -> node.modRev = old);
                 node.modRev = rev;
             }
         }

@@ -3,7 +3,9 @@ package dev.syncdict.daemon.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.syncdict.protocol.ErrorCode;
 import dev.syncdict.protocol.Json;
+import dev.syncdict.protocol.Limits;
 import dev.syncdict.protocol.Path;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
@@ -93,21 +95,54 @@ class DictionaryTest {
 
     @Test
     void theTreeNeverGrowsDeeperThanItsLimit() {
-        Path deepest = Path.parse("a" + ".a".repeat(Path.MAX_SEGMENTS - 1));
-        String nested = "[".repeat(Json.MAX_DEPTH) + "]".repeat(Json.MAX_DEPTH);
-        commit(deepest.toString(), nested);
-        assertThat(Json.depth(dictionary.get(Path.ROOT).value())).isEqualTo(Dictionary.MAX_DEPTH);
-        // The parser refuses a value deeper than 128, so build one in Java, as an embedder could.
-        Object deeper = Json.parse(nested);
-        deeper = java.util.List.of(deeper);
-        Object tooDeep = deeper;
+        Path halfway = Path.parse("a" + ".a".repeat(Limits.DEPTH / 2 - 1));
+        String nested = "[".repeat(Limits.DEPTH / 2) + "]".repeat(Limits.DEPTH / 2);
+        commit(halfway.toString(), nested);
+        assertThat(Json.depth(dictionary.get(Path.ROOT).value())).isEqualTo(Limits.DEPTH);
         Dictionary.Write write = dictionary.begin();
-        assertThatThrownBy(() -> write.set(deepest, tooDeep))
+        assertThatThrownBy(() -> write.set(halfway, Json.parse("[" + nested + "]")))
                 .isInstanceOf(StoreException.class)
-                .hasMessage("the value would nest 257 levels deep in the dictionary; the limit is 256");
-        assertThatThrownBy(() -> write.load(deepest.parent(), java.util.Map.of("a", java.util.Map.of("b", tooDeep)), true))
+                .hasMessage("the value would nest 129 levels deep in the dictionary; the limit is 128")
+                .satisfies(e -> assertThat(((StoreException) e).code()).isEqualTo(ErrorCode.TOO_DEEP));
+        assertThatThrownBy(() -> write.load(halfway.parent(), java.util.Map.of("a", java.util.Map.of("b", Json.parse(nested))), true))
                 .isInstanceOf(StoreException.class);
         write.rollback();
+    }
+
+    @Test
+    void aSumPastTheNumberLimitsIsRefusedAndChangesNothing() {
+        commit("big", "1e500");
+        Dictionary.Write write = dictionary.begin();
+        assertThatThrownBy(() -> write.incr(Path.parse("big"), new BigDecimal("1e-500")))
+                .isInstanceOf(StoreException.class)
+                .satisfies(e -> assertThat(((StoreException) e).code()).isEqualTo(ErrorCode.OUT_OF_RANGE));
+        write.rollback();
+        assertThat(dump()).isEqualTo("{\"big\":1E+500}");
+    }
+
+    @Test
+    void aCommitRecordsEveryChangeInOrderWithOldValuesWhenKept() {
+        Dictionary keeping = new Dictionary(true);
+        Dictionary.Write first = keeping.begin();
+        first.set(Path.parse("cfg"), Json.parse("{\"port\":1,\"host\":\"h\"}"));
+        first.incr(Path.parse("n"), BigDecimal.ONE);
+        assertThat(first.commit()).isEqualTo(new Commit(1, java.util.List.of(
+                new Change(Change.Kind.SET, Path.parse("cfg"), Json.parse("{\"port\":1,\"host\":\"h\"}"), null),
+                new Change(Change.Kind.INCR, Path.parse("n"), BigDecimal.ONE, null))));
+        Dictionary.Write second = keeping.begin();
+        second.incr(Path.parse("n"), BigDecimal.ONE);
+        second.load(Path.parse("cfg"), Json.parse("{\"port\":2}"), true);
+        second.delete(Path.parse("cfg.host"));
+        Commit commit = second.commit();
+        assertThat(commit.revision()).isEqualTo(2);
+        assertThat(commit.changes()).containsExactly(
+                new Change(Change.Kind.INCR, Path.parse("n"), new BigDecimal("2"), BigDecimal.ONE),
+                new Change(Change.Kind.LOAD, Path.parse("cfg.port"), BigDecimal.valueOf(2), BigDecimal.ONE),
+                new Change(Change.Kind.DELETE, Path.parse("cfg.host"), null, "h"));
+        Dictionary.Write plain = dictionary.begin();
+        plain.set(Path.parse("x"), BigDecimal.ONE);
+        plain.set(Path.parse("x"), BigDecimal.TEN);
+        assertThat(plain.commit().changes()).extracting(Change::oldValue).containsOnlyNulls();
     }
 
     @Test

@@ -8,13 +8,13 @@ import dev.syncdict.protocol.Request;
  * takes its place in the reply order; a {@code fatal} one (a framing violation) closes the
  * connection after its reply.
  */
-record Line(Request request, Object id, Reply.Error error, boolean fatal) {
+record DecodedLine(Request request, Object id, Reply.Error error, boolean fatal) {
 
-    static Line of(Request request) {
-        return new Line(request, request.id(), null, false);
+    static DecodedLine of(Request request) {
+        return new DecodedLine(request, request.id(), null, false);
     }
 
-    static Line rejected(Object id, Reply.Error error, boolean fatal) {
-        return new Line(null, id, error, fatal);
+    static DecodedLine rejected(Object id, Reply.Error error, boolean fatal) {
+        return new DecodedLine(null, id, error, fatal);
     }
 }

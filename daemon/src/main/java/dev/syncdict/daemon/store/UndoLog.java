@@ -7,7 +7,7 @@ import java.util.Deque;
  * The undo log of one write or one tx: every change to the tree records how to reverse it, so a
  * failure halfway leaves the dictionary exactly as it was.
  */
-final class Journal {
+final class UndoLog {
 
     private final Deque<Runnable> undo = new ArrayDeque<>();
 
