@@ -183,8 +183,13 @@ public final class SyncdictClient implements Closeable {
             throw new IOException("unreadable reply from the daemon: " + e.getMessage(), e);
         }
         if (reply.id() == null && reply.isError()) {
-            // A framing error (e.g. too_large) is answered without an id, then the daemon closes.
-            throw new DaemonRefusedException(reply.error());
+            // A line the daemon could not read is answered without an id, in its place in the order.
+            // Too long a line also ends the connection: a refusal, not a reply.
+            if (reply.error().code() == ErrorCode.TOO_LARGE) {
+                throw new DaemonRefusedException(reply.error());
+            }
+            revision = Math.max(revision, reply.rev());
+            return reply;
         }
         if (!(reply.id() instanceof BigDecimal) || ((BigDecimal) reply.id()).longValue() != expectedId) {
             throw new IOException("reply out of order: expected id " + expectedId + ", got " + reply.id());

@@ -48,7 +48,7 @@ class RealProcessTest {
         long pid = Long.parseLong(Files.readString(processes.pidFile()).strip());
         RealProcesses.Finished again = processes.run("daemon", "start");
         assertThat(again.exit()).isZero();
-        assertThat(again.out()).isEqualTo("syncdictd is already running at 127.0.0.1:" + processes.port + "\n");
+        assertThat(again.out()).isEqualTo("syncdictd is already running at " + processes.address + "\n");
         RealProcesses.Finished status = processes.run("daemon", "status");
         assertThat(status.exit()).isZero();
         Map<?, ?> info = (Map<?, ?>) Json.parse(status.out());
@@ -58,13 +58,13 @@ class RealProcessTest {
                 .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
 
         RealProcesses.Finished stop = processes.run("daemon", "stop");
-        assertThat(stop.out()).isEqualTo("stopped syncdictd at 127.0.0.1:" + processes.port + " (pid " + pid + ")\n");
+        assertThat(stop.out()).isEqualTo("stopped syncdictd at " + processes.address + " (pid " + pid + ")\n");
         assertThat(ProcessHandle.of(pid)).isEmpty();
         assertThat(processes.run("daemon", "status").exit()).isEqualTo(ExitCode.UNAVAILABLE);
         assertThat(Files.exists(processes.pidFile())).isFalse();
         RealProcesses.Finished stopAgain = processes.run("daemon", "stop");
         assertThat(stopAgain.exit()).isZero();
-        assertThat(stopAgain.out()).isEqualTo("syncdictd is not running at 127.0.0.1:" + processes.port + "\n");
+        assertThat(stopAgain.out()).isEqualTo("syncdictd is not running at " + processes.address + "\n");
     }
 
     @Test

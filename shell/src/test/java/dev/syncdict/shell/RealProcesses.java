@@ -3,7 +3,6 @@ package dev.syncdict.shell;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,11 +11,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the shell and the daemon as real processes on this test's classpath, in an isolated set of
- * XDG directories and on a free port, as a person would run them.
+ * XDG directories and on a loopback address of their own, as a person would run them.
  */
 final class RealProcesses implements AutoCloseable {
 
@@ -24,7 +24,8 @@ final class RealProcesses implements AutoCloseable {
     private static final String CLASSPATH = System.getProperty("java.class.path");
 
     final Path home;
-    final int port;
+    /** Where this run's daemon listens, HOST:PORT. */
+    final String address;
     final Map<String, String> env = new HashMap<>();
     private final List<Process> started = new ArrayList<>();
 
@@ -33,9 +34,10 @@ final class RealProcesses implements AutoCloseable {
 
     RealProcesses(Path home) throws IOException {
         this.home = home;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        // A loopback address of this run's own, on the default port: the daemon that auto-start
+        // launches binds it, and no other process picks it, as a probed free port could be.
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        address = "127." + random.nextInt(1, 255) + "." + random.nextInt(0, 256) + "." + random.nextInt(1, 255) + ":" + Target.DEFAULT_PORT;
         Path daemon = home.resolve("syncdictd");
         Files.writeString(daemon, "#!/bin/sh\nexec '" + JAVA + "' -cp '" + CLASSPATH + "' dev.syncdict.daemon.Syncdictd \"$@\"\n");
         Files.setPosixFilePermissions(daemon, PosixFilePermissions.fromString("rwx------"));
@@ -45,7 +47,7 @@ final class RealProcesses implements AutoCloseable {
         env.put("XDG_STATE_HOME", home.resolve("state").toString());
         env.put("XDG_DATA_HOME", home.resolve("data").toString());
         env.put("XDG_RUNTIME_DIR", home.resolve("run").toString());
-        env.put(Target.ENV, "127.0.0.1:" + port);
+        env.put(Target.ENV, address);
         env.put(DaemonLauncher.DAEMON_ENV, daemon.toString());
     }
 

@@ -96,7 +96,7 @@ class ReplTmuxTest {
             // The command hangs: its line is the last thing on the screen, with no prompt after it.
             awaitScreenMatching("(?s).*\\n1\\nsyncdict> get x\\s*");
             ctrlC();
-            awaitScreen("syncdict: lost the daemon at 127.0.0.1:" + processes.port);
+            awaitScreen("syncdict: lost the daemon at " + processes.address);
         } finally {
             signal("-CONT", daemon);
         }

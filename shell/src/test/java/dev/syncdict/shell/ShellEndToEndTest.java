@@ -150,12 +150,20 @@ class ShellEndToEndTest {
         assertThat(shell.run("incr", "x", "every", "soon").err()).contains("'soon' is not a duration");
     }
 
+    /**
+     * A port where connecting is refused, held for the test: bound but not listening, so no other
+     * process can take it meanwhile (a probed "free" port could be taken before it is used).
+     */
+    private static java.net.Socket refusingPort() throws java.io.IOException {
+        java.net.Socket bound = new java.net.Socket();
+        bound.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0));
+        return bound;
+    }
+
     @Test
     void cannotConnectOrWrongTokenIsExitThree() throws Exception {
-        int closedPort;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        java.net.Socket refusing = refusingPort();
+        int closedPort = refusing.getLocalPort();
         shell.env.remove(dev.syncdict.protocol.Token.ENV);
         ShellHarness.Result down = shell.run("--no-autostart", "--connect", "127.0.0.1:" + closedPort, "ping");
         assertThat(down.exit()).isEqualTo(ExitCode.UNAVAILABLE);
@@ -167,6 +175,44 @@ class ShellEndToEndTest {
         assertThat(refused.exit()).isEqualTo(ExitCode.UNAVAILABLE);
         assertThat(refused.err()).contains("refused: wrong token (unauthorized)").doesNotContain("not-the-token");
         assertThat(shell.run("--connect", "host:notaport", "ping").exit()).isEqualTo(ExitCode.USAGE);
+        refusing.close();
+    }
+
+    @Test
+    void aPeerThatAcceptsAndSaysNothingTimesOutWithExitThree() throws Exception {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            long start = System.nanoTime();
+            ShellHarness.Result result = shell.run("--no-autostart", "--timeout", "300ms",
+                    "--connect", "127.0.0.1:" + silent.getLocalPort(), "ping");
+            long tookMillis = (System.nanoTime() - start) / 1_000_000;
+            assertThat(result.exit()).isEqualTo(ExitCode.UNAVAILABLE);
+            assertThat(result.err()).isEqualTo("syncdict: syncdictd at 127.0.0.1:" + silent.getLocalPort()
+                    + " did not answer within 300 ms (a longer wait: --timeout)\n");
+            // Well under the default 10 s: the deadline given is the one applied.
+            assertThat(tookMillis).isLessThan(5_000);
+        }
+    }
+
+    @Test
+    void aLineTooLongIsTheDaemonsRefusalNotALostConnection() throws Exception {
+        Path huge = home.resolve("huge.json");
+        Files.writeString(huge, "\"" + "x".repeat(dev.syncdict.protocol.Limits.REQUEST_LINE_BYTES) + "\"");
+        ShellHarness.Result result = shell.run("load", "--at", "k", huge.toString());
+        assertThat(result.exit()).as(result.err()).isEqualTo(ExitCode.DAEMON_ERROR);
+        assertThat(result.err()).contains("too_large").contains("line longer than the limit of "
+                + dev.syncdict.protocol.Limits.REQUEST_LINE_BYTES + " bytes");
+        assertThat(ok("ping").out()).isEqualTo("\"pong\"\n");
+    }
+
+    @Test
+    void aDictionaryLargerThanARequestLineDumpsThroughTheShell() {
+        String part = "y".repeat(dev.syncdict.protocol.Limits.REQUEST_LINE_BYTES / 3);
+        for (String key : java.util.List.of("a", "b", "c", "d")) {
+            ok("set", key, part);
+        }
+        String dump = ok("dump").out();
+        assertThat(dump.length()).isGreaterThan(dev.syncdict.protocol.Limits.REQUEST_LINE_BYTES);
+        assertThat(dump).startsWith("{\"a\":\"yyy").endsWith("yyy\"}\n");
     }
 
     @Test
@@ -180,14 +226,13 @@ class ShellEndToEndTest {
 
     @Test
     void aDaemonThatCannotBeStartedIsExplained() throws Exception {
-        int closedPort;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        java.net.Socket refusing = refusingPort();
+        int closedPort = refusing.getLocalPort();
         shell.env.put(DaemonLauncher.DAEMON_ENV, home.resolve("no-such-syncdictd").toString());
         ShellHarness.Result result = shell.run("--connect", "127.0.0.1:" + closedPort, "ping");
         assertThat(result.exit()).isEqualTo(ExitCode.UNAVAILABLE);
         assertThat(result.err()).startsWith("syncdict: cannot start a daemon at 127.0.0.1:" + closedPort + ": ");
+        refusing.close();
     }
 
     @Test

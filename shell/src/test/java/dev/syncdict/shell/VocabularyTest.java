@@ -3,23 +3,42 @@ package dev.syncdict.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.syncdict.protocol.Op;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** The protocol's ops and the shell's commands must not drift apart. */
 class VocabularyTest {
 
+    @TempDir
+    Path dir;
+
     @Test
-    void everyOpHasACommandOfTheSameNameThatSendsIt() {
+    void everyOpHasACommandOfTheSameNameThatSendsIt() throws Exception {
+        Map<String, List<String>> samples = Map.ofEntries(
+                Map.entry("get", List.of("a")), Map.entry("set", List.of("a", "1")), Map.entry("del", List.of("a")),
+                Map.entry("incr", List.of("a")), Map.entry("keys", List.of()), Map.entry("dump", List.of()),
+                Map.entry("load", List.of(Files.writeString(dir.resolve("value.json"), "{}").toString())),
+                Map.entry("tx", List.of(Files.writeString(dir.resolve("tx.sd"), "get a\n").toString())),
+                Map.entry("info", List.of()), Map.entry("ping", List.of()), Map.entry("shutdown", List.of()));
         CommandLine cli = SyncdictCommand.commandLine(new SyncdictCommand(ShellIo.system()));
         Map<String, Op> sentByCommand = new TreeMap<>();
         cli.getSubcommands().forEach((name, command) -> {
             if (command.getCommand() instanceof OpCommand) {
-                sentByCommand.put(name, Op.byWireName(name));
+                assertThat(samples).as("a sample invocation of %s", name).containsKey(name);
+                List<String> invocation = new java.util.ArrayList<>(List.of(name));
+                invocation.addAll(samples.get(name));
+                cli.parseArgs(invocation.toArray(new String[0]));
+                OpCommand op = command.getCommand();
+                op.prepare();
+                sentByCommand.put(name, op.request().op());
             }
         });
         Map<String, Op> ops = Arrays.stream(Op.values())
