@@ -129,12 +129,12 @@ public final class Json {
      */
     public static BigDecimal checkedNumber(BigDecimal number) {
         if (number.precision() > Limits.NUMBER_DIGITS) {
-            throw new JsonException("number out of range: " + number.precision() + " significant digits; the limit is "
+            throw new JsonException("number out of range: " + number.precision() + " significant digits, more than "
                     + Limits.NUMBER_DIGITS, ErrorCode.OUT_OF_RANGE);
         }
         // The exponent in scientific notation: 1e1000 has 1000, 0.001 has -3.
         if (Math.abs((long) number.precision() - number.scale() - 1) > Limits.NUMBER_EXPONENT) {
-            throw new JsonException("number out of range: its exponent exceeds " + Limits.NUMBER_EXPONENT, ErrorCode.OUT_OF_RANGE);
+            throw new JsonException("number out of range: its exponent is past ±" + Limits.NUMBER_EXPONENT, ErrorCode.OUT_OF_RANGE);
         }
         return number;
     }

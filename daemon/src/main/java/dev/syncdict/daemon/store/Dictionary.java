@@ -296,7 +296,7 @@ public final class Dictionary implements Tree {
             try {
                 return Json.checkedNumber(sum);
             } catch (JsonException e) {
-                throw new StoreException(e.code(), "the sum would be out of range: " + e.getMessage());
+                throw new StoreException(e.code(), "the sum would be a " + e.getMessage());
             }
         }
 
