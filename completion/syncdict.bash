@@ -167,6 +167,7 @@ function _complete_syncdict() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} info" ];    then _picocli_syncdict; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} ping" ];    then _picocli_syncdict; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shutdown" ];    then _picocli_syncdict; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} watch" ];    then _picocli_syncdict; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} daemon" ];    then _picocli_syncdict; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_syncdict; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} daemon start" ];    then _picocli_syncdict_daemon; return $?; fi
@@ -185,17 +186,19 @@ function _complete_syncdict() {
   local cmds8=(info)
   local cmds9=(ping)
   local cmds10=(shutdown)
-  local cmds11=(daemon)
-  local cmds12=(help)
-  local cmds13=(daemon start)
-  local cmds14=(daemon stop)
-  local cmds15=(daemon status)
+  local cmds11=(watch)
+  local cmds12=(daemon)
+  local cmds13=(help)
+  local cmds14=(daemon start)
+  local cmds15=(daemon stop)
+  local cmds16=(daemon status)
 
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_syncdict_daemon_status; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_syncdict_daemon_stop; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_syncdict_daemon_start; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_syncdict_help; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_syncdict_daemon; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_syncdict_daemon_status; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_syncdict_daemon_stop; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_syncdict_daemon_start; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_syncdict_help; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_syncdict_daemon; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_syncdict_watch; return $?; fi
   if CompWordsContainsArray "${cmds10[@]}"; then _picocli_syncdict_shutdown; return $?; fi
   if CompWordsContainsArray "${cmds9[@]}"; then _picocli_syncdict_ping; return $?; fi
   if CompWordsContainsArray "${cmds8[@]}"; then _picocli_syncdict_info; return $?; fi
@@ -218,7 +221,7 @@ function _picocli_syncdict() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="get set del incr keys dump load tx info ping shutdown daemon help"
+  local commands="get set del incr keys dump load tx info ping shutdown watch daemon help"
   local flag_opts="'--no-autostart' '--raw' '--json' '--keep-going' '-h' '--help' '-V' '--version'"
   local arg_opts="'--connect' '--token-file' '--timeout' '-c' '-f'"
 
@@ -611,6 +614,36 @@ function _picocli_syncdict_shutdown() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `watch` subcommand.
+function _picocli_syncdict_watch() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--prev' '--snapshot'"
+  local arg_opts="'--from' '--every'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--from')
+      return
+      ;;
+    '--every')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `daemon` subcommand.
 function _picocli_syncdict_daemon() {
   # Get completion data
@@ -634,7 +667,7 @@ function _picocli_syncdict_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="get set del incr keys dump load tx info ping shutdown daemon"
+  local commands="get set del incr keys dump load tx info ping shutdown watch daemon"
   local flag_opts="'-h' '--help'"
   local arg_opts=""
 

@@ -17,9 +17,11 @@ final class LineInput {
         this.maxBytes = maxBytes;
     }
 
-    /** The next line without its newline, or null at the end of the stream. */
+    /**
+     * The next line without its newline, or null at the end of the stream. A read that times out
+     * keeps what it had of the line, so the next call goes on where it stopped.
+     */
     String readLine() throws IOException {
-        line.reset();
         for (int b = in.read(); b != '\n'; b = in.read()) {
             if (b < 0) {
                 return null;
@@ -29,6 +31,8 @@ final class LineInput {
             }
             line.write(b);
         }
-        return line.toString(StandardCharsets.UTF_8);
+        String text = line.toString(StandardCharsets.UTF_8);
+        line.reset();
+        return text;
     }
 }

@@ -2,6 +2,7 @@ package dev.syncdict.client;
 
 import dev.syncdict.protocol.Codec;
 import dev.syncdict.protocol.ErrorCode;
+import dev.syncdict.protocol.Event;
 import dev.syncdict.protocol.Field;
 import dev.syncdict.protocol.Handshake;
 import dev.syncdict.protocol.Hello;
@@ -24,7 +25,9 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A blocking connection to a syncdict daemon on plain JDK sockets: it performs the mutual
@@ -53,6 +56,7 @@ public final class SyncdictClient implements Closeable {
     private final Hello hello;
     private long nextId = 1;
     private long revision;
+    private final Map<BigDecimal, Watch> watches = new HashMap<>();
 
     private SyncdictClient(Socket socket, InetSocketAddress address, Token token, Duration timeout) throws IOException {
         this.socket = socket;
@@ -171,17 +175,14 @@ public final class SyncdictClient implements Closeable {
         return replies;
     }
 
+    /** The reply to the request with this id; events read meanwhile wait in their watch's queue. */
     private Reply receive(long expectedId) throws IOException {
-        String line = readLine();
-        if (line == null) {
-            throw new IOException("the daemon closed the connection");
+        Object message = readMessage(timeout);
+        while (message instanceof Event) {
+            queue((Event) message);
+            message = readMessage(timeout);
         }
-        Reply reply;
-        try {
-            reply = Codec.decodeReply(line);
-        } catch (ProtocolException e) {
-            throw new IOException("unreadable reply from the daemon: " + e.getMessage(), e);
-        }
+        Reply reply = (Reply) message;
         if (reply.id() == null && reply.isError()) {
             // A line the daemon could not read is answered without an id, in its place in the order.
             // Too long a line also ends the connection: a refusal, not a reply.
@@ -205,6 +206,83 @@ public final class SyncdictClient implements Closeable {
         } catch (SocketTimeoutException e) {
             throw new SocketTimeoutException("no answer from " + address.getHostString() + ":" + address.getPort()
                     + " within " + timeout.toMillis() + " ms");
+        }
+    }
+
+    /** The next reply or event, waiting at most {@code wait} (zero: for ever). */
+    private Object readMessage(Duration wait) throws IOException {
+        socket.setSoTimeout((int) wait.toMillis());
+        String line;
+        try {
+            line = readLine();
+        } finally {
+            socket.setSoTimeout((int) timeout.toMillis());
+        }
+        if (line == null) {
+            throw new IOException("the daemon closed the connection");
+        }
+        try {
+            return Codec.decodeMessage(line);
+        } catch (ProtocolException e) {
+            throw new IOException("unreadable line from the daemon: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Starts a watch on this connection: every later change at or below {@code path} (after
+     * revision {@code from} when given, to resume), with previous values when {@code prev}. The
+     * connection still serves calls between events. A refused watch is a {@link ReplyException}.
+     */
+    public Watch watch(Path path, Long from, boolean prev) throws IOException {
+        long id = nextId;
+        Reply reply = call(Request.of(Op.WATCH).with(Field.PATH, path).with(Field.FROM, from).with(Field.PREV, prev ? Boolean.TRUE : null));
+        if (reply.isError()) {
+            throw new ReplyException(reply.error());
+        }
+        Watch watch = new Watch(this, BigDecimal.valueOf(id), reply.rev());
+        watches.put(watch.id(), watch);
+        return watch;
+    }
+
+    /** The next event of a watch, from its queue or the connection; null when none came within {@code wait}. */
+    Event nextEvent(Watch watch, Duration wait) throws IOException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (watch.queue.isEmpty()) {
+            long left = wait.isZero() ? 0 : Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+            if (!wait.isZero() && deadline - System.nanoTime() <= 0) {
+                return null;
+            }
+            Object message;
+            try {
+                message = readMessage(Duration.ofMillis(left));
+            } catch (SocketTimeoutException quiet) {
+                return null;
+            }
+            if (!(message instanceof Event)) {
+                throw new IOException("a reply came with no call waiting for it: " + message);
+            }
+            queue((Event) message);
+        }
+        return watch.queue.poll();
+    }
+
+    /** Ends a watch; events of it that were already on their way are dropped. */
+    void unwatch(Watch watch) throws IOException {
+        watches.remove(watch.id());
+        Reply reply = call(Request.of(Op.UNWATCH).with(Field.WATCH, watch.id()));
+        watch.queue.clear();
+        if (reply.isError() && reply.error().code() != ErrorCode.NOT_FOUND) {
+            throw new ReplyException(reply.error());
+        }
+    }
+
+    private void queue(Event event) {
+        Watch watch = event.watch() instanceof BigDecimal ? watches.get(((BigDecimal) event.watch()).stripTrailingZeros()) : null;
+        if (watch != null) {
+            watch.queue.add(event);
+            if (event.isError()) {
+                watches.remove(watch.id());
+            }
         }
     }
 

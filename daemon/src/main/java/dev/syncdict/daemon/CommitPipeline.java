@@ -6,15 +6,18 @@ import dev.syncdict.protocol.ErrorCode;
 import dev.syncdict.protocol.Op;
 import dev.syncdict.protocol.Reply;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The one path of every request, once its order is decided: apply each batch's lines in turn,
- * hand the group's commits to the listeners in revision order, and only once they have accepted
- * them release the group's replies to their outboxes. It does not care which thread calls
- * {@link #run}, only that one thread at a time does (today the {@link Sequencer}'s; a test's own).
+ * hand the group's commits to the listeners in revision order (the watch hub adds its events to
+ * the watchers' outboxes then), and only once they have accepted them release every outbox the
+ * group added to. It does not care which thread calls {@link #run}, only that one thread at a time
+ * does (today the {@link Sequencer}'s; a test's own).
  */
 final class CommitPipeline {
 
@@ -22,13 +25,13 @@ final class CommitPipeline {
 
     private final Dispatcher dispatcher;
     private final List<CommitListener> listeners;
-    private final int maxReplyBytes;
+    /** The outboxes this group has added lines to, in the order it did. */
+    private final List<Outbox> touched = new ArrayList<>();
     private volatile long publishedRevision;
 
-    CommitPipeline(Dispatcher dispatcher, List<CommitListener> listeners, int maxReplyBytes) {
+    CommitPipeline(Dispatcher dispatcher, List<CommitListener> listeners) {
         this.dispatcher = dispatcher;
         this.listeners = List.copyOf(listeners);
-        this.maxReplyBytes = maxReplyBytes;
         this.publishedRevision = dispatcher.revision();
     }
 
@@ -37,60 +40,75 @@ final class CommitPipeline {
         return publishedRevision;
     }
 
-    /** Applies a group of batches, tells the listeners, then releases the replies. */
+    /** Owner: an outbox received its first line of this group. */
+    void touched(Outbox outbox) {
+        touched.add(outbox);
+    }
+
+    /** Applies a group of batches, tells the listeners, then releases the lines. */
     void run(List<Batch> batches) {
-        List<Answered> group = new ArrayList<>(batches.size());
+        Map<Outbox, Answered> answered = new HashMap<>();
         List<Commit> commits = new ArrayList<>();
         for (Batch batch : batches) {
-            group.add(answer(batch, commits));
+            answered.put(batch.outbox(), answer(batch, commits));
         }
         String refused = commits.isEmpty() ? null : tellListeners(commits);
         publishedRevision = dispatcher.revision();
-        for (Answered answered : group) {
-            if (refused != null && answered.wrote()) {
-                answered.batch().outbox().abandon(answered.replies(), refused);
+        for (Outbox outbox : touched) {
+            Answered batch = answered.remove(outbox);
+            if (refused != null && batch != null && batch.wrote()) {
+                outbox.abandon(refused);
             } else {
-                answered.batch().outbox().release(answered.replies(), answered.batch(), answered.then());
+                outbox.release(batch == null ? null : batch.batch(), batch == null ? Outbox.Then.WRITE_ONLY : batch.then());
             }
         }
+        touched.clear();
+        // A batch that added nothing (it only closed, or stopped before its first line) still goes on.
+        answered.forEach((outbox, batch) -> outbox.release(batch.batch(), batch.then()));
     }
 
-    /** A batch's replies in this group, whether any of its requests wrote, and what its connection does next. */
-    private record Answered(Batch batch, ReplyBuffer replies, boolean wrote, Outbox.Then then) {}
+    /** What a batch came to in this group: whether any of its requests wrote, and what its connection does next. */
+    private record Answered(Batch batch, boolean wrote, Outbox.Then then) {}
 
     private Answered answer(Batch batch, List<Commit> commits) {
-        ReplyBuffer replies = new ReplyBuffer(maxReplyBytes);
+        Outbox outbox = batch.outbox();
         boolean wrote = false;
         while (batch.hasNext()) {
-            if (batch.outbox().isFull()) {
-                return new Answered(batch, replies, wrote, Outbox.Then.RESUME_BATCH);
+            if (outbox.isFull()) {
+                return new Answered(batch, wrote, Outbox.Then.RESUME_BATCH);
             }
             DecodedLine line = batch.next();
-            Store.Applied applied = apply(line);
+            if (line == DecodedLine.CLOSED) {
+                dispatcher.closed(outbox);
+                return new Answered(batch, wrote, Outbox.Then.WRITE_ONLY);
+            }
+            Store.Applied applied = apply(line, outbox);
             if (applied.commit() != null) {
                 commits.add(applied.commit());
                 wrote = true;
             }
-            batch.outbox().reserve(encode(applied.reply(), line, replies));
+            if (applied.reply() != null) {
+                append(applied.reply(), line, outbox);
+            }
             if (line.fatal()) {
-                return new Answered(batch, replies, wrote, Outbox.Then.CLOSE);
+                return new Answered(batch, wrote, Outbox.Then.CLOSE);
             }
             if (line.request() != null && line.request().op() == Op.SHUTDOWN) {
-                return new Answered(batch, replies, wrote, Outbox.Then.SHUTDOWN);
+                return new Answered(batch, wrote, Outbox.Then.SHUTDOWN);
             }
         }
-        return new Answered(batch, replies, wrote, Outbox.Then.READ_MORE);
+        return new Answered(batch, wrote, Outbox.Then.READ_MORE);
     }
 
     /**
      * Applies one line. Whatever escapes (a bug, an OutOfMemoryError) costs that request an
      * internal error, never the owner its thread; the store has already undone the request.
      */
-    private Store.Applied apply(DecodedLine line) {
+    private Store.Applied apply(DecodedLine line, Outbox outbox) {
         try {
             return line.request() == null
                     ? new Store.Applied(Reply.error(dispatcher.revision(), line.error()).withId(line.id()), null)
-                    : dispatcher.handle(line.request());
+                    : dispatcher.handle(line.request(), outbox);
         } catch (Throwable t) {
             LOG.log(Level.SEVERE, "internal error on " + line.request().op().wireName(), t);
             return new Store.Applied(internalError(line, t), null);
@@ -98,12 +116,12 @@ final class CommitPipeline {
     }
 
     /** Encodes a reply; a fault in encoding (a bug, no memory left for it) costs that one reply an internal error. */
-    private int encode(Reply reply, DecodedLine line, ReplyBuffer replies) {
+    private void append(Reply reply, DecodedLine line, Outbox outbox) {
         try {
-            return replies.add(reply);
+            outbox.append(reply);
         } catch (Throwable e) {
             LOG.log(Level.SEVERE, "could not encode the reply to " + (line.request() == null ? "a rejected line" : line.request().op().wireName()), e);
-            return replies.add(internalError(line, e));
+            outbox.append(internalError(line, e));
         }
     }
 

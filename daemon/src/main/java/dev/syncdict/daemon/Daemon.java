@@ -42,8 +42,12 @@ public final class Daemon implements AutoCloseable {
         acceptor = new MultiThreadIoEventLoopGroup(1, io);
         workers = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(), io);
         ConnectionLimiter limiter = new ConnectionLimiter(config.maxConnections());
-        Store store = new TreeStore(new Dictionary());
-        pipeline = new CommitPipeline(new Dispatcher(store, limiter::open), listeners, config.maxReplyBytes());
+        // Old values are kept for watches that ask for them (--prev).
+        Store store = new TreeStore(new Dictionary(true));
+        WatchHub hub = new WatchHub(WatchHub.HISTORY_COMMITS, WatchHub.HISTORY_BYTES, 4L * config.outboxBytes(), store.revision());
+        List<CommitListener> all = new java.util.ArrayList<>(listeners);
+        all.add(hub);
+        pipeline = new CommitPipeline(new Dispatcher(store, hub, limiter::open), all);
         sequencer = new Sequencer(pipeline);
         try {
             listener = new ServerBootstrap()
@@ -52,7 +56,7 @@ public final class Daemon implements AutoCloseable {
                     .option(ChannelOption.SO_REUSEADDR, true)
                     // Both ends disable Nagle: a request or reply is one small write that must leave at once.
                     .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new ServerInitializer(config, limiter, sequencer::submit, pipeline::revision, this::closeInBackground))
+                    .childHandler(new ServerInitializer(config, limiter, sequencer::submit, pipeline, this::closeInBackground))
                     .bind(config.bind(), config.port()).sync().channel();
         } catch (InterruptedException | RuntimeException e) {
             release();

@@ -11,17 +11,22 @@ import java.util.Map;
 import java.util.function.IntSupplier;
 
 /**
- * Answers one authenticated request: the daemon's own ops (info, ping, shutdown) here, every
- * dictionary op by the {@link Store}. Runs only on the owner's thread, like the store.
+ * Answers one authenticated request: the daemon's own ops (info, ping, shutdown) here, watches by
+ * the {@link WatchHub}, every dictionary op by the {@link Store}. Runs only on the owner's thread,
+ * like the store.
  */
 final class Dispatcher {
 
     private final Store store;
+    private final WatchHub hub;
     private final IntSupplier clients;
     private final long startedAt = System.nanoTime();
 
-    Dispatcher(Store store, IntSupplier clients) {
+    private static final Store.Applied ANSWERED = new Store.Applied(null, null);
+
+    Dispatcher(Store store, WatchHub hub, IntSupplier clients) {
         this.store = store;
+        this.hub = hub;
         this.clients = clients;
     }
 
@@ -30,8 +35,18 @@ final class Dispatcher {
         return store.revision();
     }
 
-    Store.Applied handle(Request request) {
+    /**
+     * The request's reply and commit; a null reply means it was answered into the connection's
+     * outbox already (a watch's reply must come before the events that follow it).
+     */
+    Store.Applied handle(Request request, Outbox connection) {
         switch (request.op()) {
+            case WATCH:
+                hub.watch(request, connection);
+                return ANSWERED;
+            case UNWATCH:
+                hub.unwatch(request, connection);
+                return ANSWERED;
             case AUTH:
                 return answer(request, Reply.error(store.revision(), ErrorCode.BAD_REQUEST, "already authenticated"));
             case INFO:
@@ -43,6 +58,11 @@ final class Dispatcher {
             default:
                 return store.apply(request);
         }
+    }
+
+    /** A connection has gone: its watches end. */
+    void closed(Outbox connection) {
+        hub.closed(connection);
     }
 
     private static Store.Applied answer(Request request, Reply reply) {
@@ -61,6 +81,7 @@ final class Dispatcher {
         info.put("rev", BigDecimal.valueOf(store.revision()));
         info.put("keys", BigDecimal.valueOf(store.size()));
         info.put("clients", BigDecimal.valueOf(clients.getAsInt()));
+        info.put("watches", BigDecimal.valueOf(hub.size()));
         info.put("memory", memory);
         info.put("persistence", "none (in memory)");
         return info;

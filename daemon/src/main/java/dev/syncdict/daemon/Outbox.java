@@ -1,5 +1,6 @@
 package dev.syncdict.daemon;
 
+import dev.syncdict.protocol.Reply;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import java.time.Duration;
@@ -9,15 +10,17 @@ import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
- * A connection's replies on their way out, bounded. The owner counts each reply in as it encodes
- * it, the event loop counts it out once the socket took it; past the high-water mark the owner
- * answers none of the connection's further lines until the client has read enough (below half
- * the mark). A client that reads nothing for the stall timeout while held back is disconnected,
- * with the reason in the log. So a connection costs at most the mark plus one reply, whatever it
- * asks for, and never makes another wait.
+ * A connection's replies and watch events on their way out, bounded. The owner appends lines to
+ * the group's buffer and counts them in; the event loop counts them out once the socket took
+ * them. Past the high-water mark the owner answers none of the connection's further lines until
+ * the client has read enough (below half the mark); a watcher further behind than its limit loses
+ * its watch instead (the {@link WatchHub} checks). A client that reads nothing for the stall
+ * timeout while held back is disconnected, with the reason in the log. So a connection costs at
+ * most the mark plus one reply, or the watch limit, whatever it asks for, and never makes another
+ * wait.
  *
- * <p>Own counters rather than the channel's writability: the bytes must be counted from the
- * moment they are encoded, before the commit listeners release them, not once they reach Netty.
+ * <p>Own counters rather than the channel's writability: bytes must count from the moment they
+ * are encoded, before the commit listeners release them, not once they reach Netty.
  */
 final class Outbox {
 
@@ -32,48 +35,85 @@ final class Outbox {
         /** A framing violation: close after the reply. */
         CLOSE,
         /** A shutdown request: close and stop the daemon. */
-        SHUTDOWN
+        SHUTDOWN,
+        /** Only events were added (no batch of this connection in the group): just write them. */
+        WRITE_ONLY
     }
 
     private final Channel channel;
     private final long highWater;
+    private final int maxReplyBytes;
     private final Duration stallTimeout;
     private final Consumer<Batch> resume;
+    private final Consumer<Outbox> touched;
     private final Runnable shutdownDaemon;
     private final AtomicLong pending = new AtomicLong();
     private volatile boolean closing;
+    // Touched only by the owner:
+    private ReplyBuffer group;
     // Touched only on the channel's event loop:
     private Batch waiting;
     private long drained;
 
-    Outbox(Channel channel, int highWater, Duration stallTimeout, Consumer<Batch> resume, Runnable shutdownDaemon) {
+    /**
+     * @param touched told, on the owner's thread, the first time a group adds to this outbox, so
+     *     that the owner releases it with the group
+     */
+    Outbox(Channel channel, DaemonConfig config, Consumer<Batch> resume, Consumer<Outbox> touched, Runnable shutdownDaemon) {
         this.channel = channel;
-        this.highWater = highWater;
-        this.stallTimeout = stallTimeout;
+        this.highWater = config.outboxBytes();
+        this.maxReplyBytes = config.maxReplyBytes();
+        this.stallTimeout = config.stallTimeout();
         this.resume = resume;
+        this.touched = touched;
         this.shutdownDaemon = shutdownDaemon;
     }
 
-    /** Owner: whether the replies waiting have reached the high-water mark. */
+    /** Owner: whether the lines waiting have reached the high-water mark. */
     boolean isFull() {
         return pending.get() >= highWater;
     }
 
-    /** Owner: counts in the bytes of a reply just encoded for this connection. */
-    void reserve(int bytes) {
-        pending.addAndGet(bytes);
+    /** Owner: the bytes encoded for this connection and not yet taken by its socket. */
+    long pendingBytes() {
+        return pending.get();
     }
 
-    /** Whether the connection is ending: whatever it still sends is dropped. */
+    /** Whether the connection is ending: whatever it still sends is dropped, and no event is added. */
     boolean isClosing() {
-        return closing;
+        return closing || !channel.isActive();
     }
 
-    /** Owner: sends the replies of one release, then does what the batch needs next. */
-    void release(ReplyBuffer replies, Batch batch, Then then) {
-        int size = replies.size();
-        ChannelFuture written = channel.writeAndFlush(replies.toBuffer());
-        written.addListener(f -> drained(size));
+    /** Owner: appends a reply to this group's lines; one past the reply limit becomes a too_large error. */
+    void append(Reply reply) {
+        pending.addAndGet(buffer().add(reply));
+    }
+
+    /** Owner: appends a line already encoded (a watch event, its newline included). */
+    void append(byte[] line) {
+        buffer().addLine(line);
+        pending.addAndGet(line.length);
+    }
+
+    private ReplyBuffer buffer() {
+        if (group == null) {
+            group = new ReplyBuffer(maxReplyBytes);
+            touched.accept(this);
+        }
+        return group;
+    }
+
+    /** Owner: sends this group's lines, then does what the connection's batch needs next. */
+    void release(Batch batch, Then then) {
+        ChannelFuture written;
+        if (group == null) {
+            written = channel.newSucceededFuture();
+        } else {
+            int size = group.size();
+            written = channel.writeAndFlush(group.toBuffer());
+            written.addListener(f -> drained(size));
+            group = null;
+        }
         switch (then) {
             case READ_MORE:
                 written.addListener(f -> channel.config().setAutoRead(true));
@@ -88,14 +128,19 @@ final class Outbox {
             case CLOSE:
                 closeAfter(written);
                 break;
+            case WRITE_ONLY:
+                break;
             default:
                 throw new AssertionError(then);
         }
     }
 
-    /** Owner: drops the connection without its replies (their commits were refused by a listener). */
-    void abandon(ReplyBuffer replies, String why) {
-        pending.addAndGet(-replies.size());
+    /** Owner: drops the connection without this group's lines (their commits were refused by a listener). */
+    void abandon(String why) {
+        if (group != null) {
+            pending.addAndGet(-group.size());
+            group = null;
+        }
         closing = true;
         LOG.warning("closing connection from " + channel.remoteAddress() + " unanswered: " + why);
         channel.close();

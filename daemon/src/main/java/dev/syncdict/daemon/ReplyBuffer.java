@@ -8,7 +8,7 @@ import io.netty.buffer.Unpooled;
 import java.io.ByteArrayOutputStream;
 
 /**
- * One connection's replies of one group, encoded for the wire. A reply that would pass the reply
+ * One connection's lines of one group (replies, and watch events), encoded for the wire. A reply that would pass the reply
  * limit is cut off as soon as it does and replaced by a {@code too_large} error, so the limit
  * bounds the memory an answer takes and the connection goes on.
  */
@@ -37,6 +37,11 @@ final class ReplyBuffer extends ByteArrayOutputStream {
             throw e;
         }
         return count - replyStart;
+    }
+
+    /** Appends a line already encoded (a watch event); the watch hub bounds those, not the reply limit. */
+    void addLine(byte[] line) {
+        super.write(line, 0, line.length);
     }
 
     @Override

@@ -47,6 +47,12 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
     }
 
     @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        owner.accept(new Batch(outbox, List.of(DecodedLine.CLOSED)));
+        ctx.fireChannelInactive();
+    }
+
+    @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (!(cause instanceof IOException)) {
             LOG.log(Level.WARNING, "closing connection from " + ctx.channel().remoteAddress() + " after an error", cause);

@@ -6,7 +6,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.LineBasedFrameDecoder;
 import java.util.function.Consumer;
-import java.util.function.LongSupplier;
 
 /**
  * Owns the order of every connection's pipeline:
@@ -24,20 +23,20 @@ final class ServerInitializer extends ChannelInitializer<Channel> {
     private final ConnectionLimiter limiter;
     private final RequestDecoder decoder;
     private final Consumer<Batch> owner;
-    private final LongSupplier revision;
+    private final CommitPipeline pipeline;
     private final Runnable shutdownDaemon;
 
     /**
      * @param owner where batches go to be applied: the sequencer's queue, or a test's own thread
-     * @param revision the latest released revision, for the handshake's reply
+     * @param pipeline what the owner runs them through: it knows the revision and releases outboxes
      */
-    ServerInitializer(DaemonConfig config, ConnectionLimiter limiter, Consumer<Batch> owner, LongSupplier revision,
+    ServerInitializer(DaemonConfig config, ConnectionLimiter limiter, Consumer<Batch> owner, CommitPipeline pipeline,
             Runnable shutdownDaemon) {
         this.config = config;
         this.limiter = limiter;
         this.decoder = new RequestDecoder(config.maxLineBytes());
         this.owner = owner;
-        this.revision = revision;
+        this.pipeline = pipeline;
         this.shutdownDaemon = shutdownDaemon;
     }
 
@@ -49,9 +48,9 @@ final class ServerInitializer extends ChannelInitializer<Channel> {
         // make the daemon hold megabytes. The auth handler swaps in the full-size framer.
         pipeline.addLast(FRAMER, framer(Limits.HANDSHAKE_LINE_BYTES));
         pipeline.addLast("decode", decoder);
-        pipeline.addLast("auth", new AuthHandler(config.token(), revision, config.handshakeTimeout(),
+        pipeline.addLast("auth", new AuthHandler(config.token(), this.pipeline::revision, config.handshakeTimeout(),
                 () -> framer(config.maxLineBytes())));
-        Outbox outbox = new Outbox(channel, config.outboxBytes(), config.stallTimeout(), owner, shutdownDaemon);
+        Outbox outbox = new Outbox(channel, config, owner, this.pipeline::touched, shutdownDaemon);
         pipeline.addLast("requests", new RequestHandler(owner, outbox));
     }
 

@@ -29,6 +29,7 @@ class PipelineTest {
     private static final int MAX_LINE = 2 * Limits.HANDSHAKE_LINE_BYTES;
     /** Two values of almost a request line each make a reply too long; one does not. */
     private static final int MAX_REPLY = 3 * MAX_LINE / 2;
+    private static final int HISTORY = 100;
 
     private EmbeddedChannel channel;
     private final List<String> received = new ArrayList<>();
@@ -36,12 +37,11 @@ class PipelineTest {
     @BeforeEach
     void openAuthenticatedChannel() {
         ConnectionLimiter limiter = new ConnectionLimiter(10);
-        CommitPipeline pipeline = new CommitPipeline(new Dispatcher(new TreeStore(new Dictionary()), limiter::open),
-                List.of(), MAX_REPLY);
-        DaemonConfig config = DaemonConfig.defaults(TOKEN).withMaxLineBytes(MAX_LINE);
+        CommitPipeline pipeline = newPipeline();
+        DaemonConfig config = DaemonConfig.defaults(TOKEN).withMaxLineBytes(MAX_LINE).withMaxReplyBytes(MAX_REPLY);
         // The owner is the test's own thread: each batch is answered before writeInbound returns.
         channel = new EmbeddedChannel(new ServerInitializer(config, limiter, batch -> pipeline.run(List.of(batch)),
-                pipeline::revision, () -> {}));
+                pipeline, () -> {}));
         Hello hello = Hello.decode(nextLine());
         String nonce = Handshake.newNonce();
         feed("{\"op\":\"auth\",\"nonce\":\"" + nonce + "\",\"proof\":\"" + Handshake.clientProof(TOKEN, hello.nonce(), nonce) + "\"}\n");
@@ -153,7 +153,7 @@ class PipelineTest {
     @Test
     void beforeTheHandshakeLinesAreShort() {
         EmbeddedChannel stranger = new EmbeddedChannel(new ServerInitializer(DaemonConfig.defaults(TOKEN), new ConnectionLimiter(10),
-                batch -> { }, () -> 0, () -> { }));
+                batch -> { }, newPipeline(), () -> { }));
         try {
             stranger.writeInbound(Unpooled.wrappedBuffer(("{\"op\":\"auth\",\"nonce\":\"" + "n".repeat(Limits.HANDSHAKE_LINE_BYTES))
                     .getBytes(StandardCharsets.UTF_8)));
@@ -173,6 +173,31 @@ class PipelineTest {
         assertThat(value.length()).isGreaterThan(Limits.HANDSHAKE_LINE_BYTES);
         feed("{\"id\":1,\"op\":\"set\",\"path\":\"k\",\"value\":\"" + value + "\"}\n");
         assertThat(nextLine()).isEqualTo("{\"id\":1,\"rev\":1}");
+    }
+
+    @Test
+    void aWatchFromBeforeTheHistoryIsCompactedAndSaysWhereItCanStart() {
+        StringBuilder writes = new StringBuilder();
+        for (int i = 1; i <= HISTORY + 50; i++) {
+            writes.append("{\"op\":\"incr\",\"path\":\"n\"}\n");
+        }
+        feed(writes.toString());
+        for (int i = 1; i <= HISTORY + 50; i++) {
+            nextLine();
+        }
+        feed("{\"id\":\"old\",\"op\":\"watch\",\"from\":10}\n");
+        assertThat(nextLine()).isEqualTo("{\"id\":\"old\",\"rev\":150,\"error\":{\"code\":\"compacted\",\"message\":"
+                + "\"the history starts after revision 50; watch from 50 or later, after reading the current value\"}}");
+        feed("{\"id\":\"edge\",\"op\":\"watch\",\"from\":148}\n");
+        assertThat(nextLine()).isEqualTo("{\"id\":\"edge\",\"rev\":150}");
+        assertThat(nextLine()).isEqualTo("{\"watch\":\"edge\",\"rev\":149,\"changes\":[{\"kind\":\"incr\",\"path\":\"n\",\"value\":149}]}");
+        assertThat(nextLine()).isEqualTo("{\"watch\":\"edge\",\"rev\":150,\"changes\":[{\"kind\":\"incr\",\"path\":\"n\",\"value\":150}]}");
+    }
+
+    /** A pipeline with a watch history of {@link #HISTORY} commits, run on the test's thread. */
+    private static CommitPipeline newPipeline() {
+        WatchHub hub = new WatchHub(HISTORY, 1 << 20, 1 << 20, 0);
+        return new CommitPipeline(new Dispatcher(new TreeStore(new Dictionary()), hub, () -> 1), List.of(hub));
     }
 
     private void feed(String text) {

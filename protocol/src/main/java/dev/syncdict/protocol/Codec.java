@@ -150,6 +150,11 @@ public final class Codec {
                     return value;
                 }
                 break;
+            case ID:
+                if (value instanceof String || value instanceof BigDecimal) {
+                    return value;
+                }
+                break;
             case REVISION:
             case COUNT:
                 Long count = wholeNumber(value);
@@ -281,19 +286,99 @@ public final class Codec {
         g.writeEndObject();
     }
 
+    /**
+     * One change of an event as wire JSON, {@code {"kind":..,"path":..,"value":..,"prev":..}}: the
+     * daemon encodes each change once and shares the bytes among the lines of every watcher.
+     */
+    public static byte[] encodeChange(Event.Change change, boolean withPrev) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(64);
+        try (JsonGenerator g = Json.generator(out)) {
+            g.writeStartObject();
+            g.writeName("kind");
+            g.writeString(change.kind());
+            g.writeName("path");
+            g.writeString(change.path().toString());
+            if (change.value() != null) {
+                g.writeName("value");
+                Json.write(g, change.value());
+            }
+            if (withPrev && change.prev() != null) {
+                g.writeName("prev");
+                Json.write(g, change.prev());
+            }
+            g.writeEndObject();
+        }
+        return out.toByteArray();
+    }
+
+    /** Writes an event line, {@code {"watch":..,"rev":..,"changes":[..]}}, from changes encoded by {@link #encodeChange}. */
+    public static void writeEventLine(java.io.ByteArrayOutputStream out, Object watch, long rev, List<byte[]> changes) {
+        byte[] head = ("{\"watch\":" + Json.write(watch) + ",\"rev\":" + rev + ",\"changes\":[").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        out.write(head, 0, head.length);
+        for (int i = 0; i < changes.size(); i++) {
+            if (i > 0) {
+                out.write(',');
+            }
+            out.write(changes.get(i), 0, changes.get(i).length);
+        }
+        out.write(']');
+        out.write('}');
+        out.write('\n');
+    }
+
+    /** The line that ends a watch with an error: {@code {"watch":..,"rev":..,"error":{..}}}. */
+    public static byte[] encodeEventError(Object watch, long rev, Reply.Error error) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("watch", watch);
+        line.put("rev", BigDecimal.valueOf(rev));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("code", error.code().wireName());
+        body.put("message", error.message());
+        line.put("error", body);
+        return (Json.write(line) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** Reads a line from the daemon: a {@link Reply}, or an {@link Event} when it names a watch. */
+    public static Object decodeMessage(String line) {
+        Map<String, Object> json = parseObject(line, "reply");
+        return json.containsKey("watch") ? decodeEvent(json) : decodeReply(json);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Event decodeEvent(Map<String, Object> json) {
+        Long rev = wholeNumber(json.get("rev"));
+        if (rev == null) {
+            throw new ProtocolException(ErrorCode.BAD_REQUEST, "an event needs a 'rev' number", null);
+        }
+        Reply.Error error = json.get("error") instanceof Map ? decodeError((Map<String, Object>) json.get("error")) : null;
+        List<Event.Change> changes = new ArrayList<>();
+        if (json.get("changes") instanceof List) {
+            for (Object element : (List<Object>) json.get("changes")) {
+                Map<String, Object> change = asObject(element, "change");
+                try {
+                    changes.add(new Event.Change(String.valueOf(change.get("kind")), Path.parse(String.valueOf(change.get("path"))),
+                            change.get("value"), change.get("prev")));
+                } catch (PathException e) {
+                    throw new ProtocolException(ErrorCode.BAD_REQUEST, "an event's path does not parse: " + e.getMessage(), null);
+                }
+            }
+        }
+        return new Event(json.get("watch"), rev, List.copyOf(changes), error);
+    }
+
+    private static Reply.Error decodeError(Map<String, Object> e) {
+        Long index = wholeNumber(e.get("index"));
+        return new Reply.Error(ErrorCode.byWireName(String.valueOf(e.get("code"))), String.valueOf(e.get("message")),
+                index == null ? null : index.intValue());
+    }
+
     @SuppressWarnings("unchecked")
     private static Reply decodeReply(Map<String, Object> json) {
         Long rev = wholeNumber(json.get("rev"));
         if (rev == null) {
             throw new ProtocolException(ErrorCode.BAD_REQUEST, "a reply needs a 'rev' number", json.get("id"));
         }
-        Reply.Error error = null;
-        if (json.get("error") instanceof Map) {
-            Map<String, Object> e = (Map<String, Object>) json.get("error");
-            Long index = wholeNumber(e.get("index"));
-            error = new Reply.Error(ErrorCode.byWireName(String.valueOf(e.get("code"))), String.valueOf(e.get("message")),
-                    index == null ? null : index.intValue());
-        }
+        Reply.Error error = json.get("error") instanceof Map ? decodeError((Map<String, Object>) json.get("error")) : null;
         List<Reply> results = null;
         if (json.get("results") instanceof List) {
             results = new ArrayList<>();

@@ -20,6 +20,10 @@ public enum ErrorCode {
     TOO_DEEP("too_deep"),
     /** A number has more digits, or a larger exponent, than {@link Limits} allows (incr results too). */
     OUT_OF_RANGE("out_of_range"),
+    /** A watch asked to start from a revision older than the daemon's history; the message names the oldest it can. */
+    COMPACTED("compacted"),
+    /** A watcher fell too far behind reading its events; its watch is cancelled, and the line's rev is where to resume. */
+    TOO_SLOW("too_slow"),
     /** The daemon has no room for another connection. */
     TOO_MANY_CONNECTIONS("too_many_connections"),
     /** A fault inside the daemon; the request was not applied. */

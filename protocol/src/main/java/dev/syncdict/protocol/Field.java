@@ -13,6 +13,9 @@ public enum Field {
     LIMIT("limit", Type.COUNT),
     MERGE("merge", Type.BOOLEAN),
     OPS("ops", Type.REQUESTS),
+    FROM("from", Type.REVISION),
+    PREV("prev", Type.BOOLEAN),
+    WATCH("watch", Type.ID),
     NONCE("nonce", Type.STRING),
     PROOF("proof", Type.STRING);
 
@@ -33,7 +36,9 @@ public enum Field {
         /** A string. */
         STRING("a string"),
         /** An array of request objects (for tx). */
-        REQUESTS("an array of request objects");
+        REQUESTS("an array of request objects"),
+        /** A request's id: a string or a number (for unwatch, the watch's). */
+        ID("a string or a number");
 
         private final String description;
 

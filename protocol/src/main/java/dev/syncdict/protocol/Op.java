@@ -2,6 +2,7 @@ package dev.syncdict.protocol;
 
 import static dev.syncdict.protocol.Field.AFTER;
 import static dev.syncdict.protocol.Field.BY;
+import static dev.syncdict.protocol.Field.FROM;
 import static dev.syncdict.protocol.Field.IF_ABSENT;
 import static dev.syncdict.protocol.Field.IF_REV;
 import static dev.syncdict.protocol.Field.IF_VALUE;
@@ -11,6 +12,7 @@ import static dev.syncdict.protocol.Field.NONCE;
 import static dev.syncdict.protocol.Field.OPS;
 import static dev.syncdict.protocol.Field.PATH;
 import static dev.syncdict.protocol.Field.PREFIX;
+import static dev.syncdict.protocol.Field.PREV;
 import static dev.syncdict.protocol.Field.PROOF;
 import static dev.syncdict.protocol.Field.VALUE;
 
@@ -33,6 +35,8 @@ public enum Op {
     DUMP("dump", Access.READ, EnumSet.noneOf(Field.class), EnumSet.of(PATH)),
     LOAD("load", Access.WRITE, EnumSet.of(VALUE), EnumSet.of(PATH, MERGE)),
     TX("tx", Access.WRITE, EnumSet.of(OPS), EnumSet.noneOf(Field.class)),
+    WATCH("watch", Access.WATCH, EnumSet.noneOf(Field.class), EnumSet.of(PATH, FROM, PREV)),
+    UNWATCH("unwatch", Access.WATCH, EnumSet.of(Field.WATCH), EnumSet.noneOf(Field.class)),
     INFO("info", Access.READ, EnumSet.noneOf(Field.class), EnumSet.noneOf(Field.class)),
     PING("ping", Access.READ, EnumSet.noneOf(Field.class), EnumSet.noneOf(Field.class)),
     SHUTDOWN("shutdown", Access.ADMIN, EnumSet.noneOf(Field.class), EnumSet.noneOf(Field.class));
@@ -45,6 +49,8 @@ public enum Op {
         READ,
         /** Changes the dictionary and takes a new revision. */
         WRITE,
+        /** Starts or ends a subscription to changes, whose events then follow on the connection. */
+        WATCH,
         /** Acts on the daemon itself. */
         ADMIN
     }

@@ -67,6 +67,11 @@ public final class Path {
         return segments.size();
     }
 
+    /** Whether {@code other} is this path or lies below it, segment by segment as written. */
+    public boolean contains(Path other) {
+        return other.segments.size() >= segments.size() && other.segments.subList(0, segments.size()).equals(segments);
+    }
+
     public Segment last() {
         return segments.get(segments.size() - 1);
     }

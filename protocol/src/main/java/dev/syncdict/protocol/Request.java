@@ -115,6 +115,21 @@ public final class Request {
         return (List<Request>) fields.getOrDefault(Field.OPS, List.of());
     }
 
+    /** The revision a watch resumes after, or null to start with the next write. */
+    public Long from() {
+        return (Long) fields.get(Field.FROM);
+    }
+
+    /** Whether a watch's events carry each change's previous value. */
+    public boolean prev() {
+        return Boolean.TRUE.equals(fields.get(Field.PREV));
+    }
+
+    /** The id of the watch an unwatch ends. */
+    public Object watch() {
+        return fields.get(Field.WATCH);
+    }
+
     public String nonce() {
         return (String) fields.get(Field.NONCE);
     }

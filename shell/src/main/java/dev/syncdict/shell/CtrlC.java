@@ -14,7 +14,12 @@ final class CtrlC implements AutoCloseable {
     private final SignalHandler previous;
 
     CtrlC(Thread target) {
-        previous = Signal.handle(INT, signal -> target.interrupt());
+        this(target::interrupt);
+    }
+
+    /** Runs {@code onInterrupt} on Ctrl+C instead (a watch also closes its connection, to end a blocked read). */
+    CtrlC(Runnable onInterrupt) {
+        previous = Signal.handle(INT, signal -> onInterrupt.run());
     }
 
     @Override

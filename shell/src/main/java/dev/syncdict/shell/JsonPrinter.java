@@ -1,5 +1,6 @@
 package dev.syncdict.shell;
 
+import dev.syncdict.protocol.Event;
 import dev.syncdict.protocol.Json;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -70,6 +71,28 @@ public final class JsonPrinter implements Printer {
         if (more && pretty) {
             note("more keys follow; list them with --after or a larger --limit");
         }
+    }
+
+    @Override
+    public void change(long rev, Event.Change change) {
+        if (pretty) {
+            out.println(rev + " " + change.kind() + " " + change.path()
+                    + (change.value() == null ? "" : " " + Json.write(change.value()))
+                    + (change.prev() == null ? "" : " (was " + Json.write(change.prev()) + ")"));
+        } else {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("rev", BigDecimal.valueOf(rev));
+            line.put("kind", change.kind());
+            line.put("path", change.path().toString());
+            if (change.value() != null) {
+                line.put("value", change.value());
+            }
+            if (change.prev() != null) {
+                line.put("prev", change.prev());
+            }
+            out.println(Json.write(line));
+        }
+        out.flush();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.syncdict.shell;
 
+import dev.syncdict.protocol.Event;
 import java.util.List;
 
 /** Shows command results and errors; commands hand it typed results and never print themselves. */
@@ -10,6 +11,12 @@ public interface Printer {
 
     /** One page of keys, and whether more follow. */
     void keys(List<Object> keys, boolean more);
+
+    /**
+     * One change a watch reported, at its revision: one JSON line on a pipe
+     * ({@code {"rev":..,"kind":..,"path":..,"value":..}}), a readable line on a terminal.
+     */
+    void change(long rev, Event.Change change);
 
     /** A note for the person at the terminal (goes to standard error, never mixed into results). */
     void note(String message);

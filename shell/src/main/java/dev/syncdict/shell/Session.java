@@ -191,6 +191,11 @@ public final class Session implements AutoCloseable {
         }
     }
 
+    /** Drops the connection without a word; the next command connects again. */
+    public void disconnect() {
+        closeQuietly();
+    }
+
     private void closeQuietly() {
         if (client != null) {
             try {

@@ -14,6 +14,7 @@ import dev.syncdict.shell.commands.PingCommand;
 import dev.syncdict.shell.commands.SetCommand;
 import dev.syncdict.shell.commands.ShutdownCommand;
 import dev.syncdict.shell.commands.TxCommand;
+import dev.syncdict.shell.commands.WatchCommand;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,7 +44,7 @@ import picocli.CommandLine.Option;
         },
         subcommands = {GetCommand.class, SetCommand.class, DelCommand.class, IncrCommand.class, KeysCommand.class,
             DumpCommand.class, LoadCommand.class, TxCommand.class, InfoCommand.class, PingCommand.class,
-            ShutdownCommand.class, DaemonCommand.class, CommandLine.HelpCommand.class},
+            ShutdownCommand.class, WatchCommand.class, DaemonCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit status:%n",
         footer = {
             "  0  success",

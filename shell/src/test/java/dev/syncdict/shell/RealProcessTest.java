@@ -82,6 +82,46 @@ class RealProcessTest {
     }
 
     @Test
+    void watchIntoAPipeIsOneJsonLinePerChangeAndCtrlCEndsItWithExitZero() throws Exception {
+        assertThat(processes.run("set", "cfg", "{\"port\":80}").exit()).isZero();
+        Process watch = processes.start(true, "watch", "cfg", "--prev", "--snapshot");
+        BufferedReader out = RealProcesses.stdout(watch);
+        Map<?, ?> snapshot = (Map<?, ?>) Json.parse(out.readLine());
+        assertThat(snapshot.get("kind")).isEqualTo("snapshot");
+        assertThat(Json.write(snapshot.get("value"))).isEqualTo("{\"port\":80}");
+        assertThat(processes.run("set", "cfg.port", "8080").exit()).isZero();
+        assertThat(processes.run("set", "elsewhere", "1").exit()).isZero();
+        assertThat(processes.run("del", "cfg.port").exit()).isZero();
+        long rev = ((BigDecimal) snapshot.get("rev")).longValue();
+        assertThat(out.readLine()).isEqualTo("{\"rev\":" + (rev + 1) + ",\"kind\":\"set\",\"path\":\"cfg.port\",\"value\":8080,\"prev\":80}");
+        assertThat(out.readLine()).isEqualTo("{\"rev\":" + (rev + 3) + ",\"kind\":\"del\",\"path\":\"cfg.port\",\"prev\":8080}");
+        RealProcesses.ctrlC(watch.pid());
+        RealProcesses.Finished ended = RealProcesses.finish(watch);
+        assertThat(ended.exit()).as(ended.err()).isZero();
+    }
+
+    @Test
+    void aWatchFollowsTheDaemonThroughARestart() throws Exception {
+        assertThat(processes.run("set", "y", "0").exit()).isZero();
+        Process watch = processes.start(true, "watch", "y", "--snapshot");
+        BufferedReader out = RealProcesses.stdout(watch);
+        BufferedReader err = new BufferedReader(new java.io.InputStreamReader(watch.getErrorStream(), java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(out.readLine()).contains("\"kind\":\"snapshot\"");
+        assertThat(processes.run("set", "y", "1").exit()).isZero();
+        assertThat(out.readLine()).contains("\"value\":1");
+        assertThat(processes.run("daemon", "stop").exit()).isZero();
+        assertThat(err.readLine()).isEqualTo("syncdict: lost the daemon at " + processes.address + "; reconnecting");
+        assertThat(processes.run("daemon", "start").exit()).isZero();
+        for (String line = err.readLine(); !line.startsWith("syncdict: watching again"); line = err.readLine()) {
+            assertThat(line).as("only notes about the restart").startsWith("syncdict: ");
+        }
+        assertThat(processes.run("set", "y", "2").exit()).isZero();
+        assertThat(out.readLine()).contains("\"path\":\"y\",\"value\":2");
+        RealProcesses.ctrlC(watch.pid());
+        assertThat(RealProcesses.finish(watch).exit()).isZero();
+    }
+
+    @Test
     void aOneShotCommandLoadsNoTerminalNettyOrDatabind() throws Exception {
         assertThat(processes.run("set", "x", "1").exit()).isZero();
         RealProcesses.Finished get = RealProcesses.finish(processes.start(false, List.of("-verbose:class"), "get", "x"));

@@ -85,6 +85,18 @@ class ReplTmuxTest {
     }
 
     @Test
+    void aWatchShowsChangesAndCtrlCReturnsToThePrompt() throws Exception {
+        type("set n 1");
+        type("watch n --snapshot");
+        awaitScreen("1 snapshot n 1");
+        assertThat(processes.run("incr", "n", "41").exit()).isZero();
+        awaitScreen("2 incr n 42");
+        ctrlC();
+        type("get n");
+        awaitScreenMatching("(?s).*syncdict> get n\\n42\\n.*");
+    }
+
+    @Test
     void ctrlCAbandonsACommandStuckOnAFrozenDaemon() throws Exception {
         type("set x 1");
         type("get x");

@@ -42,8 +42,10 @@ class VocabularyTest {
             }
         });
         Map<String, Op> ops = Arrays.stream(Op.values())
-                .filter(op -> op.access() != Op.Access.HANDSHAKE)
+                .filter(op -> op.access() != Op.Access.HANDSHAKE && op.access() != Op.Access.WATCH)
                 .collect(Collectors.toMap(Op::wireName, op -> op, (a, b) -> a, TreeMap::new));
         assertThat(sentByCommand).isEqualTo(ops);
+        // watch and unwatch stream rather than answer once: the watch command speaks both through the client.
+        assertThat((Object) cli.getSubcommands().get("watch").getCommand()).isInstanceOf(dev.syncdict.shell.commands.WatchCommand.class);
     }
 }

@@ -1,0 +1,222 @@
+package dev.syncdict.daemon;
+
+import dev.syncdict.daemon.store.Change;
+import dev.syncdict.daemon.store.Commit;
+import dev.syncdict.protocol.Codec;
+import dev.syncdict.protocol.ErrorCode;
+import dev.syncdict.protocol.Event;
+import dev.syncdict.protocol.Json;
+import dev.syncdict.protocol.Path;
+import dev.syncdict.protocol.Reply;
+import dev.syncdict.protocol.Request;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Fans every commit out to the watchers of the paths it changed, in revision order, and keeps a
+ * bounded history so that a watch can start from a past revision. A commit listener, after the
+ * write-ahead log: events go out only for what is recorded. Each change is encoded once and
+ * shared by every watcher's line. A watcher whose connection has more than its limit waiting
+ * loses its watch with a {@code too_slow} line naming the revision to resume from; nobody else
+ * waits for it. Owner's thread only.
+ */
+final class WatchHub implements CommitListener {
+
+    /** One change of a recorded commit, encoded without (and, when first asked, with) its previous value. */
+    private static final class Encoded {
+        final Change change;
+        final byte[] plain;
+        byte[] withPrev;
+
+        Encoded(Change change) {
+            this.change = change;
+            this.plain = Codec.encodeChange(event(change), false);
+        }
+
+        byte[] bytes(boolean prev) {
+            if (!prev || change.oldValue() == null) {
+                return plain;
+            }
+            if (withPrev == null) {
+                withPrev = Codec.encodeChange(event(change), true);
+            }
+            return withPrev;
+        }
+
+        private static Event.Change event(Change change) {
+            String kind = change.kind() == Change.Kind.DELETE ? "del" : change.kind().name().toLowerCase(Locale.ROOT);
+            return new Event.Change(kind, change.path(), change.value(), change.oldValue());
+        }
+    }
+
+    private record Recorded(long revision, List<Encoded> changes, long bytes) {}
+
+    /** One watch: on which connection, under which id, of which path, with or without previous values. */
+    private static final class Watcher {
+        final Outbox outbox;
+        final Object id;
+        final Path path;
+        final boolean prev;
+        long delivered;
+
+        Watcher(Outbox outbox, Object id, Path path, boolean prev, long delivered) {
+            this.outbox = outbox;
+            this.id = id;
+            this.path = path;
+            this.prev = prev;
+            this.delivered = delivered;
+        }
+    }
+
+    /** Commits kept by default for watches that start in the past. */
+    static final int HISTORY_COMMITS = 100_000;
+    /** Encoded bytes kept by default for them. */
+    static final long HISTORY_BYTES = 64L * 1024 * 1024;
+
+    private final int historyCommits;
+    private final long historyBytes;
+    private final long watcherBytes;
+    private final ArrayDeque<Recorded> history = new ArrayDeque<>();
+    private long keptBytes;
+    /** The newest revision the history has dropped (0 when it holds everything since the start). */
+    private long compactedThrough;
+    private long revision;
+    private final Map<Outbox, Map<Object, Watcher>> watchers = new HashMap<>();
+
+    /**
+     * @param historyCommits most commits kept for watches that start in the past
+     * @param historyBytes most encoded bytes kept for them
+     * @param watcherBytes most bytes a watcher's connection may have waiting before its watch ends
+     */
+    WatchHub(int historyCommits, long historyBytes, long watcherBytes, long revision) {
+        this.historyCommits = historyCommits;
+        this.historyBytes = historyBytes;
+        this.watcherBytes = watcherBytes;
+        this.revision = revision;
+        this.compactedThrough = revision;
+    }
+
+    /** How many watches are open. */
+    int size() {
+        return watchers.values().stream().mapToInt(Map::size).sum();
+    }
+
+    @Override
+    public void accept(List<Commit> group) {
+        for (Commit commit : group) {
+            List<Encoded> changes = new ArrayList<>(commit.changes().size());
+            long bytes = 0;
+            for (Change change : commit.changes()) {
+                Encoded encoded = new Encoded(change);
+                changes.add(encoded);
+                bytes += encoded.plain.length;
+            }
+            Recorded recorded = new Recorded(commit.revision(), changes, bytes);
+            remember(recorded);
+            revision = commit.revision();
+            for (Map<Object, Watcher> open : watchers.values()) {
+                for (Iterator<Watcher> each = open.values().iterator(); each.hasNext(); ) {
+                    if (!deliver(each.next(), recorded)) {
+                        each.remove();
+                    }
+                }
+            }
+        }
+        watchers.values().removeIf(Map::isEmpty);
+    }
+
+    /** Starts a watch: answers the request, then sends what the history holds after {@code from}. */
+    void watch(Request request, Outbox outbox) {
+        Object id = request.id();
+        Map<Object, Watcher> open = watchers.getOrDefault(outbox, Map.of());
+        if (id == null) {
+            outbox.append(Reply.error(revision, ErrorCode.BAD_REQUEST, "a watch needs an id: its events carry it"));
+            return;
+        }
+        if (open.containsKey(id)) {
+            outbox.append(Reply.error(revision, ErrorCode.BAD_REQUEST,
+                    "a watch with id " + Json.write(id) + " is already open on this connection").withId(id));
+            return;
+        }
+        long from = request.from() == null ? revision : request.from();
+        if (from < compactedThrough) {
+            outbox.append(Reply.error(revision, ErrorCode.COMPACTED, "the history starts after revision " + compactedThrough
+                    + "; watch from " + compactedThrough + " or later, after reading the current value").withId(id));
+            return;
+        }
+        if (from > revision) {
+            outbox.append(Reply.error(revision, ErrorCode.BAD_REQUEST, "revision " + from + " has not happened yet; the latest is "
+                    + revision).withId(id));
+            return;
+        }
+        outbox.append(Reply.ok(revision, null).withId(id));
+        Watcher watcher = new Watcher(outbox, id, request.path(), request.prev(), from);
+        for (Recorded recorded : history) {
+            if (recorded.revision() > from && !deliver(watcher, recorded)) {
+                return;
+            }
+        }
+        watchers.computeIfAbsent(outbox, o -> new LinkedHashMap<>()).put(id, watcher);
+    }
+
+    /** Ends a watch; its events stop before the reply. */
+    void unwatch(Request request, Outbox outbox) {
+        Map<Object, Watcher> open = watchers.getOrDefault(outbox, Map.of());
+        Watcher removed = open.remove(request.watch());
+        outbox.append(removed == null
+                ? Reply.error(revision, ErrorCode.NOT_FOUND, "no watch " + Json.write(request.watch()) + " is open on this connection").withId(request.id())
+                : Reply.ok(revision, null).withId(request.id()));
+    }
+
+    /** Ends every watch of a connection that has gone. */
+    void closed(Outbox outbox) {
+        watchers.remove(outbox);
+    }
+
+    /** Sends the watcher its part of a commit, if any; false when the watch has ended. */
+    private boolean deliver(Watcher watcher, Recorded recorded) {
+        if (watcher.outbox.isClosing()) {
+            return false;
+        }
+        List<byte[]> mine = null;
+        for (Encoded change : recorded.changes()) {
+            if (watcher.path.contains(change.change.path()) || change.change.path().contains(watcher.path)) {
+                if (mine == null) {
+                    mine = new ArrayList<>(recorded.changes().size());
+                }
+                mine.add(change.bytes(watcher.prev));
+            }
+        }
+        if (mine == null) {
+            return true;
+        }
+        if (watcher.outbox.pendingBytes() > watcherBytes) {
+            watcher.outbox.append(Codec.encodeEventError(watcher.id, watcher.delivered, new Reply.Error(ErrorCode.TOO_SLOW,
+                    "the watch fell more than " + watcherBytes + " bytes behind and was cancelled; watch again from revision "
+                            + watcher.delivered)));
+            return false;
+        }
+        ByteArrayOutputStream line = new ByteArrayOutputStream(64);
+        Codec.writeEventLine(line, watcher.id, recorded.revision(), mine);
+        watcher.outbox.append(line.toByteArray());
+        watcher.delivered = recorded.revision();
+        return true;
+    }
+
+    private void remember(Recorded recorded) {
+        history.addLast(recorded);
+        keptBytes += recorded.bytes();
+        while (history.size() > historyCommits || (keptBytes > historyBytes && history.size() > 1)) {
+            Recorded dropped = history.removeFirst();
+            keptBytes -= dropped.bytes();
+            compactedThrough = dropped.revision();
+        }
+    }
+}
