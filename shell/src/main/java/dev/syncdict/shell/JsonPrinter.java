@@ -96,6 +96,11 @@ public final class JsonPrinter implements Printer {
     }
 
     @Override
+    public boolean closed() {
+        return out.checkError();
+    }
+
+    @Override
     public void note(String message) {
         err.println("syncdict: " + message);
         err.flush();

@@ -21,6 +21,9 @@ public interface Printer {
     /** A note for the person at the terminal (goes to standard error, never mixed into results). */
     void note(String message);
 
+    /** Whether standard output has gone (the reader of a pipe exited): a loop or a watch then ends, as Unix tools do. */
+    boolean closed();
+
     /** An error: its wire code (or null for an error found by the shell) and its message. */
     void error(String code, String message);
 }

@@ -71,7 +71,8 @@ public final class Session implements AutoCloseable {
                     Thread.sleep(wait);
                 }
                 int code = execute(command);
-                if (code != ExitCode.OK || Thread.interrupted()) {
+                // Ctrl+C, or the reader of our output gone (`incr n every 1s | head -3`), ends the loop.
+                if (code != ExitCode.OK || Thread.interrupted() || printer.closed()) {
                     return code;
                 }
             }

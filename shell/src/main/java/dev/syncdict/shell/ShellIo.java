@@ -1,7 +1,9 @@
 package dev.syncdict.shell;
 
 import java.io.InputStream;
-import java.io.PrintStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -16,11 +18,15 @@ public record ShellIo(InputStream in, PrintWriter out, PrintWriter err, Map<Stri
 
     /** The process's own streams and environment. */
     public static ShellIo system() {
-        return new ShellIo(System.in, writer(System.out), writer(System.err), System.getenv(),
+        return new ShellIo(System.in, writer(FileDescriptor.out), writer(FileDescriptor.err), System.getenv(),
                 Terminals.isTerminal(0), Terminals.isTerminal(1));
     }
 
-    private static PrintWriter writer(PrintStream stream) {
-        return new PrintWriter(new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8), true);
+    /**
+     * A writer straight onto a file descriptor, not through System.out: a PrintStream swallows the
+     * error of a closed pipe, and loops and watches must see it ({@link Printer#closed()}) to end.
+     */
+    private static PrintWriter writer(FileDescriptor fd) {
+        return new PrintWriter(new OutputStreamWriter(new FileOutputStream(fd), StandardCharsets.UTF_8), true);
     }
 }

@@ -129,16 +129,22 @@ public final class Watching {
                 }
             }
             if (every != null && System.nanoTime() - tick >= 0) {
-                merged.values().forEach(this::print);
+                for (Event latest : merged.values()) {
+                    print(latest);
+                }
                 merged.clear();
                 tick += every.toNanos();
             }
         }
     }
 
-    private void print(Event event) {
+    private void print(Event event) throws InterruptedException {
         for (Event.Change change : event.changes()) {
             session.printer().change(event.rev(), change);
+        }
+        if (session.printer().closed()) {
+            // Whoever read our output has gone (`watch | head -3`): end as if by Ctrl+C.
+            throw new InterruptedException("standard output closed");
         }
     }
 }

@@ -101,6 +101,22 @@ class RealProcessTest {
     }
 
     @Test
+    void loopsAndWatchesEndWhenTheReaderOfTheirOutputHasGone() throws Exception {
+        Process loop = processes.start(false, "incr", "n", "1", "every", "50ms");
+        assertThat(RealProcesses.stdout(loop).readLine()).isEqualTo("1");
+        loop.getInputStream().close();
+        assertThat(loop.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).as("`incr every | head -1` ends").isTrue();
+        assertThat(loop.exitValue()).isZero();
+
+        Process watch = processes.start(false, "watch", "--snapshot");
+        assertThat(RealProcesses.stdout(watch).readLine()).contains("\"kind\":\"snapshot\"");
+        watch.getInputStream().close();
+        assertThat(processes.run("set", "x", "1").exit()).isZero();
+        assertThat(watch.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).as("`watch | head -1` ends").isTrue();
+        assertThat(watch.exitValue()).isZero();
+    }
+
+    @Test
     void aWatchFollowsTheDaemonThroughARestart() throws Exception {
         assertThat(processes.run("set", "y", "0").exit()).isZero();
         Process watch = processes.start(true, "watch", "y", "--snapshot");
