@@ -2,15 +2,20 @@ package dev.syncdict.shell;
 
 import dev.syncdict.client.DaemonRefusedException;
 import dev.syncdict.client.SyncdictClient;
+import dev.syncdict.protocol.Field;
 import dev.syncdict.protocol.Locations;
+import dev.syncdict.protocol.Op;
+import dev.syncdict.protocol.Path;
 import dev.syncdict.protocol.Reply;
+import dev.syncdict.protocol.Request;
 import dev.syncdict.protocol.Token;
+import dev.syncdict.shell.complete.KeySource;
 import java.io.IOException;
+import java.net.UnknownHostException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -18,19 +23,25 @@ import java.time.Duration;
  * connection, opened on first use and kept for every later statement of a script or REPL. When the
  * daemon is local and nothing answers, the session starts one (unless autostart is off).
  */
-public final class Session implements AutoCloseable {
+public final class Session implements AutoCloseable, KeySource {
+
+    /** How long a Tab may wait for the daemon: longer feels broken, and a miss only costs the candidates. */
+    static final Duration COMPLETION_DEADLINE = Duration.ofMillis(500);
 
     private final ShellIo io;
     private final Locations locations;
-    private final Target target;
-    private final Path tokenFile;
+    private Target target;
+    /** Where relative paths start ({@code use PATH}); the root unless the REPL moved it. */
+    private Path base = Path.ROOT;
+    private final java.nio.file.Path tokenFile;
     private final boolean autostart;
     private final Duration timeout;
     private final JsonPrinter printer;
     /** Volatile: a Ctrl+C in the REPL closes it from the signal thread. */
     private volatile SyncdictClient client;
 
-    public Session(ShellIo io, Target target, Path tokenFile, boolean autostart, Duration timeout, JsonPrinter printer) {
+    public Session(ShellIo io, Target target, java.nio.file.Path tokenFile, boolean autostart, Duration timeout,
+            JsonPrinter printer) {
         this.io = io;
         this.locations = Locations.of(io.env());
         this.target = target;
@@ -54,6 +65,54 @@ public final class Session implements AutoCloseable {
 
     public Locations locations() {
         return locations;
+    }
+
+    /** Where relative paths start. */
+    public Path base() {
+        return base;
+    }
+
+    /** Moves the base for relative paths ({@code use}). */
+    public void use(Path newBase) {
+        base = newBase;
+    }
+
+    /** Whether a connection is open now (the REPL's prompt marks the shell disconnected otherwise). */
+    public boolean connected() {
+        return client != null;
+    }
+
+    /** Talks to another daemon from the next command on ({@code connect HOST:PORT}). */
+    public void switchTo(Target newTarget) {
+        closeQuietly();
+        target = newTarget;
+        base = Path.ROOT;
+    }
+
+    /**
+     * For completion: one bounded keys request, below the {@code use} base, answered within {@link
+     * #COMPLETION_DEADLINE}. Never starts a daemon and never prints; a daemon that is away or slow
+     * yields nothing, and a late reply costs the connection (the next command opens another).
+     */
+    @Override
+    public KeySource.Listing keys(Path path, String prefix, int limit) {
+        try {
+            if (client == null || !client.isOpen()) {
+                closeQuietly();
+                client = open(COMPLETION_DEADLINE);
+            }
+            Reply reply = client.callWithin(Request.of(Op.KEYS).with(Field.PATH, base.resolve(path))
+                    .with(Field.PREFIX, prefix.isEmpty() ? null : prefix).with(Field.LIMIT, (long) limit), COMPLETION_DEADLINE);
+            if (reply.isError()) {
+                return null;
+            }
+            @SuppressWarnings("unchecked")
+            java.util.List<Object> keys = (java.util.List<Object>) reply.value();
+            return new KeySource.Listing(keys, Boolean.TRUE.equals(reply.more()));
+        } catch (IOException | RuntimeException e) {
+            closeQuietly();
+            return null;
+        }
     }
 
     /** Runs a command once, or as its {@code every}/{@code times} say; Ctrl+C ends a loop with 0. */
@@ -85,7 +144,7 @@ public final class Session implements AutoCloseable {
     public int execute(OpCommand command) {
         Reply reply;
         try {
-            reply = client().call(command.request());
+            reply = client().call(relative(command.request()));
         } catch (UsageException e) {
             printer.error(null, e.getMessage());
             return ExitCode.USAGE;
@@ -98,6 +157,17 @@ public final class Session implements AutoCloseable {
         }
         command.render(reply, printer);
         return ExitCode.OK;
+    }
+
+    /** The request with its paths taken below the {@code use} base. */
+    private Request relative(Request request) {
+        if (base.isRoot()) {
+            return request;
+        }
+        if (request.op() == Op.TX) {
+            return request.with(Field.OPS, request.ops().stream().map(this::relative).toList());
+        }
+        return request.op().accepts(Field.PATH) ? request.with(Field.PATH, base.resolve(request.has(Field.PATH) ? request.path() : Path.ROOT)) : request;
     }
 
     /**
@@ -114,6 +184,8 @@ public final class Session implements AutoCloseable {
         } else if (e instanceof SocketTimeoutException) {
             printer.error(null, "syncdictd at " + target + " did not answer within " + timeout.toMillis() + " ms"
                     + " (a longer wait: --timeout)");
+        } else if (e instanceof UnknownHostException) {
+            printer.error(null, "cannot resolve the host " + target.host() + ": check the name in --connect or $" + Target.ENV);
         } else if (e instanceof ConnectException) {
             printer.error(null, "cannot connect to syncdictd at " + target + ": " + e.getMessage()
                     + (autostart ? "" : " (start one with: syncdict daemon start)"));
@@ -128,8 +200,15 @@ public final class Session implements AutoCloseable {
         return ExitCode.UNAVAILABLE;
     }
 
-    /** The open connection, connecting (and auto-starting a local daemon) on first use. */
+    /**
+     * The open connection, connecting (and auto-starting a local daemon) on first use, and again
+     * when the daemon closed the last one (it stopped or restarted): checked before anything is
+     * sent, so a command is never sent twice.
+     */
     public SyncdictClient client() throws IOException {
+        if (client != null && !client.isOpen()) {
+            closeQuietly();
+        }
         if (client == null) {
             client = connect(autostart);
         }
@@ -147,7 +226,7 @@ public final class Session implements AutoCloseable {
     /** Connects; when nothing listens and {@code mayStart}, starts a daemon first if the target is local. */
     private SyncdictClient connect(boolean mayStart) throws IOException {
         try {
-            return open();
+            return open(timeout);
         } catch (ConnectException | NoSuchFileException nothingThere) {
             // With no daemon there may be no token file yet either: only a look at the port tells
             // "not running" from "no token", and it is needed only now that connecting failed.
@@ -162,12 +241,16 @@ public final class Session implements AutoCloseable {
         if (ready != null) {
             printer.note("started " + ready.replace(" listening on ", " at ") + "; log: " + locations.logFile());
         }
-        return open();
+        return open(timeout);
     }
 
-    private SyncdictClient open() throws IOException {
+    private SyncdictClient open(Duration timeout) throws IOException {
         Token token = Token.resolve(tokenFile, io.env(), locations, false);
-        return SyncdictClient.connect(new InetSocketAddress(target.host(), target.port()), token, timeout);
+        InetSocketAddress address = new InetSocketAddress(target.host(), target.port());
+        if (address.isUnresolved()) {
+            throw new UnknownHostException(target.host());
+        }
+        return SyncdictClient.connect(address, token, timeout);
     }
 
     /** Starts a local daemon at the target unless one answers; returns its ready line, or null if one was running. */
