@@ -39,6 +39,8 @@ public final class Session implements AutoCloseable, KeySource {
     private final JsonPrinter printer;
     /** Volatile: a Ctrl+C in the REPL closes it from the signal thread. */
     private volatile SyncdictClient client;
+    /** Whether the last attempt to reach the daemon failed. */
+    private boolean failed;
 
     public Session(ShellIo io, Target target, java.nio.file.Path tokenFile, boolean autostart, Duration timeout,
             JsonPrinter printer) {
@@ -77,9 +79,10 @@ public final class Session implements AutoCloseable, KeySource {
         base = newBase;
     }
 
-    /** Whether a connection is open now (the REPL's prompt marks the shell disconnected otherwise). */
-    public boolean connected() {
-        return client != null;
+    /** Whether the last connection failed or the daemon has closed it (the REPL's prompt says so). */
+    public boolean disconnected() {
+        SyncdictClient open = client;
+        return open == null ? failed : !open.isOpen();
     }
 
     /** Talks to another daemon from the next command on ({@code connect HOST:PORT}). */
@@ -177,6 +180,7 @@ public final class Session implements AutoCloseable, KeySource {
      */
     public int unavailable(IOException e) {
         closeQuietly();
+        failed = true;
         if (e instanceof DaemonRefusedException) {
             Reply.Error error = ((DaemonRefusedException) e).error();
             printer.error(error.code().wireName(), "the daemon at " + target + " refused: " + error.message());
@@ -211,6 +215,7 @@ public final class Session implements AutoCloseable, KeySource {
         }
         if (client == null) {
             client = connect(autostart);
+            failed = false;
         }
         return client;
     }

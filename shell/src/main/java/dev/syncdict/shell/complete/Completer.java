@@ -100,7 +100,7 @@ public final class Completer {
         return option.arity().max > 0 ? option : null;
     }
 
-    /** Candidates for an option's or positional's value: a fixed set, key paths, durations or files. */
+    /** Candidates for an option's or positional's value: a fixed set, key paths, durations, files or commands. */
     private List<Candidate> values(ArgSpec arg, String current) {
         List<Candidate> candidates = new ArrayList<>();
         if (arg.completionCandidates() != null) {
@@ -111,6 +111,8 @@ public final class Completer {
             durations(current).forEach(value -> candidates.add(Candidate.word(value, null)));
         } else if (arg.paramLabel().equals("FILE")) {
             return List.of(FILES);
+        } else if (arg.paramLabel().equals("COMMAND")) {
+            return commands(root, current);
         }
         return matching(candidates, current);
     }
