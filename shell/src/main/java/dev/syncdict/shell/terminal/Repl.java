@@ -43,7 +43,7 @@ public final class Repl implements ReplVerbs.Screen {
                     .parser(new ReplParser())
                     .completer(new ReplCompleter(statements.completer()))
                     .variable(LineReader.HISTORY_FILE, session.locations().historyFile())
-                    .variable(LineReader.SECONDARY_PROMPT_PATTERN, "%P...> ")
+                    .variable(LineReader.SECONDARY_PROMPT_PATTERN, "%P ...> ")
                     // Typo matching offered unrelated commands for a key that matched nothing.
                     .option(LineReader.Option.COMPLETE_MATCHER_TYPO, false)
                     .option(LineReader.Option.INSERT_TAB, false)
