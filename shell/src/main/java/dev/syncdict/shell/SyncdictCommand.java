@@ -63,7 +63,8 @@ public final class SyncdictCommand implements Callable<Integer>, AutoCloseable {
     private String connect;
 
     @Option(names = "--token-file", paramLabel = "FILE",
-            description = "Read the token from FILE (default: $SYNCDICT_TOKEN, else $XDG_CONFIG_HOME/syncdict/token).")
+            description = "Read the token from FILE. Without it: the token in $SYNCDICT_TOKEN (the token itself, not a file"
+                    + " name), else the file $XDG_CONFIG_HOME/syncdict/token.")
     private Path tokenFile;
 
     @Option(names = "--no-autostart", description = "Never start a local daemon when none answers.")
@@ -105,8 +106,7 @@ public final class SyncdictCommand implements Callable<Integer>, AutoCloseable {
         cli.setOut(root.io.out());
         cli.setErr(root.io.err());
         cli.setParameterExceptionHandler((e, args) -> {
-            String name = e.getCommandLine().getCommandSpec().qualifiedName();
-            root.printer().error(null, e.getMessage() + " (see: " + name + " --help)");
+            root.printer().error(null, UsageMessages.of(e));
             return ExitCode.USAGE;
         });
         cli.setExecutionExceptionHandler((e, command, parsed) -> root.failure(e));

@@ -9,6 +9,7 @@ import dev.syncdict.shell.OpCommand;
 import dev.syncdict.shell.Printer;
 import dev.syncdict.shell.Tokenizer;
 import dev.syncdict.shell.UsageException;
+import dev.syncdict.shell.UsageMessages;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
@@ -49,7 +50,7 @@ public final class TxCommand extends OpCommand {
             try {
                 command.parseArgs(statement.words().subList(1, statement.words().size()).toArray(new String[0]));
             } catch (CommandLine.ParameterException e) {
-                throw new UsageException(where + e.getMessage());
+                throw new UsageException(where + UsageMessages.of(e));
             }
             OpCommand op = command.getCommand();
             op.prepare();
