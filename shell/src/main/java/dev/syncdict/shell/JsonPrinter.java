@@ -21,6 +21,8 @@ public final class JsonPrinter implements Printer {
     private static final String NUMBER = "\u001b[36m";
     private static final String LITERAL = "\u001b[33m";
     private static final String RESET = "\u001b[0m";
+    private static final String DIM = "\u001b[2m";
+    private static final java.time.format.DateTimeFormatter CLOCK = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.S");
 
     private final PrintWriter out;
     private final PrintWriter err;
@@ -93,6 +95,30 @@ public final class JsonPrinter implements Printer {
             out.println(Json.write(line));
         }
         out.flush();
+    }
+
+    @Override
+    public void info(Map<String, Object> info) {
+        if (!pretty) {
+            value(info);
+            return;
+        }
+        Map<String, Object> shown = new LinkedHashMap<>(info);
+        shown.computeIfPresent("uptime_ms", (key, ms) -> HumanUnits.duration(((BigDecimal) ms).longValue()));
+        if (shown.get("memory") instanceof Map) {
+            Map<String, Object> memory = new LinkedHashMap<>();
+            ((Map<?, ?>) shown.get("memory")).forEach((key, bytes) ->
+                    memory.put((String) key, bytes instanceof BigDecimal ? HumanUnits.bytes(((BigDecimal) bytes).longValue()) : bytes));
+            shown.put("memory", memory);
+        }
+        value(shown);
+    }
+
+    @Override
+    public void stamp(long revision) {
+        if (pretty) {
+            out.println(paint(DIM, java.time.LocalTime.now().format(CLOCK) + " rev " + revision));
+        }
     }
 
     @Override

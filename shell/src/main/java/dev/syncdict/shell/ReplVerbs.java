@@ -33,6 +33,7 @@ public final class ReplVerbs {
         root.addSubcommand(new Connect());
         root.addSubcommand(new Clear(screen));
         root.addSubcommand(new Exit(screen));
+        HelpLayout.apply(root);
     }
 
     private static Session session(CommandSpec spec) {

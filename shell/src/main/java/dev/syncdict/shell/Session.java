@@ -121,7 +121,7 @@ public final class Session implements AutoCloseable, KeySource {
     /** Runs a command once, or as its {@code every}/{@code times} say; Ctrl+C ends a loop with 0. */
     int run(OpCommand command, Repetition repetition) {
         if (!repetition.repeats()) {
-            return execute(command);
+            return execute(command, false);
         }
         long interval = repetition.every == null ? 0 : repetition.every.toMillis();
         long start = System.nanoTime();
@@ -132,7 +132,7 @@ public final class Session implements AutoCloseable, KeySource {
                 if (wait > 0) {
                     Thread.sleep(wait);
                 }
-                int code = execute(command);
+                int code = execute(command, true);
                 if (code != ExitCode.OK || Thread.interrupted()) {
                     return code;
                 }
@@ -143,8 +143,8 @@ public final class Session implements AutoCloseable, KeySource {
         return ExitCode.OK;
     }
 
-    /** Sends a command's request and shows the reply or the error; returns the exit code. */
-    public int execute(OpCommand command) {
+    /** Sends a command's request and shows the reply (stamped, in a loop) or the error; returns the exit code. */
+    private int execute(OpCommand command, boolean stamped) {
         Reply reply;
         try {
             reply = client().call(relative(command.request()));
@@ -157,6 +157,9 @@ public final class Session implements AutoCloseable, KeySource {
         if (reply.isError()) {
             printer.error(reply.error().code().wireName(), reply.error().message());
             return ExitCode.of(reply.error().code());
+        }
+        if (stamped) {
+            printer.stamp(reply.rev());
         }
         command.render(reply, printer);
         return ExitCode.OK;

@@ -78,6 +78,9 @@ public final class SyncdictCommand implements Callable<Integer>, AutoCloseable {
     @Option(names = "--raw", description = "Print strings without quotes, and keys one per line.")
     private boolean raw;
 
+    @Option(names = "--no-color", description = "No colors, even on a terminal (as the NO_COLOR variable does).")
+    private boolean noColor;
+
     @Option(names = "--json", description = "Compact JSON output even on a terminal, and errors as JSON on stderr.")
     private boolean json;
 
@@ -110,6 +113,7 @@ public final class SyncdictCommand implements Callable<Integer>, AutoCloseable {
             return ExitCode.USAGE;
         });
         cli.setExecutionExceptionHandler((e, command, parsed) -> root.failure(e));
+        HelpLayout.apply(cli);
         return cli;
     }
 
@@ -117,7 +121,7 @@ public final class SyncdictCommand implements Callable<Integer>, AutoCloseable {
     JsonPrinter printer() {
         if (printer == null) {
             boolean pretty = io.stdoutIsTerminal() && !json;
-            boolean color = pretty && !io.env().containsKey("NO_COLOR") && !"dumb".equals(io.env().get("TERM"));
+            boolean color = pretty && !noColor && !io.env().containsKey("NO_COLOR") && !"dumb".equals(io.env().get("TERM"));
             printer = new JsonPrinter(io.out(), io.err(), pretty, color, raw, json);
         }
         return printer;

@@ -10,7 +10,6 @@ import dev.syncdict.protocol.Version;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import picocli.AutoComplete;
 import picocli.CommandLine;
 
 /**
@@ -25,15 +24,10 @@ class GeneratedArtifactsTest {
     }
 
     @Test
-    void bashCompletionMatchesTheCommands() throws Exception {
-        String header = "# Generated from the syncdict command model by GeneratedArtifactsTest; do not edit.\n"
-                + "# bash: source this file; zsh: autoload -U +X bashcompinit && bashcompinit, then source it.\n";
-        check(Path.of("../completion/syncdict.bash"), header + AutoComplete.bash("syncdict", shell()));
-    }
-
-    @Test
-    void fishCompletionMatchesTheCommands() throws Exception {
-        check(Path.of("../completion/syncdict.fish"), FishCompletion.render(shell()));
+    void completionScriptsMatchTheCommands() throws Exception {
+        check(Path.of("../completion/syncdict.bash"), CompletionScripts.bash(shell()));
+        check(Path.of("../completion/_syncdict"), CompletionScripts.zsh(shell()));
+        check(Path.of("../completion/syncdict.fish"), CompletionScripts.fish(shell()));
     }
 
     @Test

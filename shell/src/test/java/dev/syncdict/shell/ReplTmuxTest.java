@@ -146,12 +146,13 @@ class ReplTmuxTest {
     @Test
     void ctrlCEndsA200msLoopAndGetShowsTheValueReached() throws Exception {
         type("incr x 1 every 200ms");
-        awaitScreenMatching("(?s).*\\n3\\n.*");
+        // Each result of the loop comes under its time and revision.
+        awaitScreenMatching("(?s).*\\n\\d\\d:\\d\\d:\\d\\d\\.\\d rev 3\\n3\\n.*");
         ctrlC();
         // The prompt after ^C starts a line of its own.
         awaitScreenMatching("(?s).*\\n" + quote(prompt) + "\\s*");
         String shown = screen();
-        java.util.regex.Matcher values = java.util.regex.Pattern.compile("(?m)(\\d+)$").matcher(shown);
+        java.util.regex.Matcher values = java.util.regex.Pattern.compile("(?m)^(?:\\^C)?(\\d+)$").matcher(shown);
         String reached = null;
         while (values.find()) {
             reached = values.group(1);
