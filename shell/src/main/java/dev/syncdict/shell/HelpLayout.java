@@ -26,6 +26,32 @@ final class HelpLayout {
         }
     }
 
+    /**
+     * What a command still takes after the words typed so far, for a hint beside the line: {@code
+     * get } hints {@code PATH [every DURATION] [times N]}. Empty when the first word is no command.
+     */
+    static String hint(CommandSpec root, Tokenizer.Partial typed) {
+        List<String> words = typed.words();
+        CommandLine command = words.isEmpty() ? null : root.subcommands().get(words.get(0));
+        if (command == null || !typed.current().isEmpty()) {
+            return "";
+        }
+        CommandSpec spec = command.getCommandSpec();
+        StringBuilder hint = new StringBuilder();
+        int given = words.size() - 1;
+        for (PositionalParamSpec param : spec.positionalParameters()) {
+            if (!param.hidden() && param.index().min() >= given) {
+                hint.append(' ').append(param.arity().min == 0 ? "[" + param.paramLabel() + "]" : param.paramLabel());
+            }
+        }
+        for (OptionSpec option : spec.options()) {
+            if (!option.hidden() && !option.longestName().startsWith("-") && !words.contains(option.longestName())) {
+                hint.append(" [").append(option.longestName()).append(' ').append(option.paramLabel()).append(']');
+            }
+        }
+        return hint.toString().strip();
+    }
+
     private static String synopsis(CommandSpec spec) {
         StringBuilder text = new StringBuilder(spec.qualifiedName());
         List<OptionSpec> options = spec.options();

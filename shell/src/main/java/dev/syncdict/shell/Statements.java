@@ -35,6 +35,11 @@ public final class Statements {
         ReplVerbs.install(root, screen);
     }
 
+    /** What the command being typed still takes, for a hint beside the line (empty when nothing fits). */
+    public String hint(String lineUpToCursor) {
+        return HelpLayout.hint(root.getCommandSpec(), Tokenizer.partial(lineUpToCursor));
+    }
+
     /** Completion over the current command model, with keys from this session's daemon. */
     public Completer completer() {
         return new Completer(root.getCommandSpec(), session);

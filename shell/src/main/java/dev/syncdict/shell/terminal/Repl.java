@@ -49,7 +49,9 @@ public final class Repl implements ReplVerbs.Screen {
                     .option(LineReader.Option.INSERT_TAB, false)
                     // After ^C or output without a newline, the prompt starts on a line of its own.
                     .option(LineReader.Option.AUTO_FRESH_LINE, true)
+                    .highlighter(new Hints(statements))
                     .build();
+            reader.setAutosuggestion(LineReader.SuggestionType.TAIL_TIP);
             // Outside readLine, Ctrl+C abandons the running command instead of killing the shell.
             Thread shell = Thread.currentThread();
             terminal.handle(Terminal.Signal.INT, signal -> {
