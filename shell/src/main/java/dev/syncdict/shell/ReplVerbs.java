@@ -1,7 +1,6 @@
 package dev.syncdict.shell;
 
 import dev.syncdict.protocol.Path;
-import dev.syncdict.protocol.PathException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -34,6 +33,11 @@ public final class ReplVerbs {
         root.addSubcommand(new Clear(screen));
         root.addSubcommand(new Exit(screen));
         HelpLayout.apply(root);
+        // picocli hands its settings only to the commands present when they are set: hand them on again.
+        root.setOut(root.getOut());
+        root.setErr(root.getErr());
+        root.setParameterExceptionHandler(root.getParameterExceptionHandler());
+        root.setExecutionExceptionHandler(root.getExecutionExceptionHandler());
     }
 
     private static Session session(CommandSpec spec) {
@@ -97,11 +101,7 @@ public final class ReplVerbs {
                 case "..":
                     return base.isRoot() ? base : base.parent();
                 default:
-                    try {
-                        return base.resolve(Path.parse(text));
-                    } catch (PathException e) {
-                        throw new UsageException(e.getMessage());
-                    }
+                    return base.resolve(new Arguments.PathArg().convert(text));
             }
         }
     }
