@@ -124,13 +124,20 @@ public final class ReplVerbs {
         }
     }
 
+    /** A verb that only asks the terminal to act. */
+    private abstract static class ScreenVerb implements Callable<Integer> {
+        final Screen screen;
+
+        ScreenVerb(Screen screen) {
+            this.screen = screen;
+        }
+    }
+
     /** Clears the screen. */
     @Command(name = "clear", description = "Clear the screen (Ctrl+L does too).")
-    static final class Clear implements Callable<Integer> {
-        private final Screen screen;
-
+    static final class Clear extends ScreenVerb {
         Clear(Screen screen) {
-            this.screen = screen;
+            super(screen);
         }
 
         @Override
@@ -142,11 +149,9 @@ public final class ReplVerbs {
 
     /** Leaves the shell. */
     @Command(name = "exit", aliases = "quit", description = "Leave the shell (Ctrl+D does too).")
-    static final class Exit implements Callable<Integer> {
-        private final Screen screen;
-
+    static final class Exit extends ScreenVerb {
         Exit(Screen screen) {
-            this.screen = screen;
+            super(screen);
         }
 
         @Override

@@ -145,14 +145,22 @@ public final class Session implements AutoCloseable, KeySource {
 
     /** Sends a command's request and shows the reply (stamped, in a loop) or the error; returns the exit code. */
     private int execute(OpCommand command, boolean stamped) {
-        Reply reply;
+        Request request;
+        SyncdictClient open;
         try {
-            reply = client().call(relative(command.request()));
+            request = relative(command.request());
+            open = client();
         } catch (UsageException e) {
             printer.error(null, e.getMessage());
             return ExitCode.USAGE;
         } catch (IOException e) {
             return unavailable(e);
+        }
+        Reply reply;
+        try {
+            reply = open.call(request);
+        } catch (IOException e) {
+            return e instanceof DaemonRefusedException ? unavailable(e) : lost(e);
         }
         if (reply.isError()) {
             printer.error(reply.error().code().wireName(), reply.error().message());
@@ -163,6 +171,17 @@ public final class Session implements AutoCloseable, KeySource {
         }
         command.render(reply, printer);
         return ExitCode.OK;
+    }
+
+    /**
+     * Reports a connection that broke after the command left, and drops it. Connections are checked
+     * before sending, so the command may have run: it is never sent again by itself.
+     */
+    private int lost(IOException e) {
+        closeQuietly();
+        failed = true;
+        printer.error(null, "lost the daemon at " + target + " after sending the command, which may have run: " + e.getMessage());
+        return ExitCode.UNAVAILABLE;
     }
 
     /** The request with its paths taken below the {@code use} base. */
@@ -202,7 +221,7 @@ public final class Session implements AutoCloseable, KeySource {
             printer.error(null, "no token file " + e.getMessage() + ": the daemon creates it on its first start;"
                     + " a remote daemon's token goes in --token-file or $" + Token.ENV);
         } else {
-            printer.error(null, "lost the daemon at " + target + ": " + e.getMessage());
+            printer.error(null, "cannot reach the daemon at " + target + ": " + e.getMessage());
         }
         return ExitCode.UNAVAILABLE;
     }

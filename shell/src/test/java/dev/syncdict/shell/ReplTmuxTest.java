@@ -127,7 +127,8 @@ class ReplTmuxTest {
         tmux("send-keys", "-t", session, "Tab");
         awaitScreenMatching("(?s).*" + quote(prompt) + " get users\\.alice\\.\\s*");
         tmux("send-keys", "-t", session, "Tab");
-        awaitScreenMatching("(?s).*" + quote(prompt) + " get users\\.alice\\.age\\s*");
+        // The finished word takes a space, and the hint beside the line says what may follow.
+        awaitScreenMatching("(?s).*" + quote(prompt) + " get users\\.alice\\.age \\[every DURATION\\] \\[times N\\]\\s*");
         tmux("send-keys", "-t", session, "Enter");
         awaitScreen(prompt + " get users.alice.age\n3\n");
     }

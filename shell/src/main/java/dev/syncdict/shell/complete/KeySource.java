@@ -14,7 +14,4 @@ public interface KeySource {
      * prefix}; null when there is nothing to list there or no daemon answers in time.
      */
     Listing keys(Path path, String prefix, int limit);
-
-    /** A source with no daemon behind it. */
-    KeySource NONE = (path, prefix, limit) -> null;
 }
