@@ -103,14 +103,19 @@ public final class JsonPrinter implements Printer {
             value(info);
             return;
         }
-        Map<String, Object> shown = new LinkedHashMap<>(info);
-        shown.computeIfPresent("uptime_ms", (key, ms) -> HumanUnits.duration(((BigDecimal) ms).longValue()));
-        if (shown.get("memory") instanceof Map) {
-            Map<String, Object> memory = new LinkedHashMap<>();
-            ((Map<?, ?>) shown.get("memory")).forEach((key, bytes) ->
-                    memory.put((String) key, bytes instanceof BigDecimal ? HumanUnits.bytes(((BigDecimal) bytes).longValue()) : bytes));
-            shown.put("memory", memory);
-        }
+        Map<String, Object> shown = new LinkedHashMap<>();
+        info.forEach((key, value) -> {
+            if (key.equals("uptime_ms") && value instanceof BigDecimal) {
+                shown.put("uptime", HumanUnits.duration(((BigDecimal) value).longValue()));
+            } else if (key.equals("memory") && value instanceof Map) {
+                Map<String, Object> memory = new LinkedHashMap<>();
+                ((Map<?, ?>) value).forEach((name, bytes) ->
+                        memory.put((String) name, bytes instanceof BigDecimal ? HumanUnits.bytes(((BigDecimal) bytes).longValue()) : bytes));
+                shown.put(key, memory);
+            } else {
+                shown.put(key, value);
+            }
+        });
         value(shown);
     }
 

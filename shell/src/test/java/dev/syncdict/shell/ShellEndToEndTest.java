@@ -121,6 +121,24 @@ class ShellEndToEndTest {
     }
 
     @Test
+    void onATerminalInfoIsInHumanUnitsLoopsAreStampedAndColorsCanBeTurnedOff() {
+        ShellHarness.Result info = shell.runWithInput("", true, "--no-color", "info");
+        assertThat(info.out()).containsPattern("\"uptime\": \"\\d+(ms|s)").containsPattern("\"heap_used\": \"[0-9.]+ [KMG]iB\"");
+        assertThat(ok("info").out()).contains("\"uptime_ms\":");
+        ShellHarness.Result loop = shell.runWithInput("", true, "--no-color", "incr", "n", "times", "2");
+        assertThat(loop.out()).matches("\\d\\d:\\d\\d:\\d\\d\\.\\d rev 1\n1\n\\d\\d:\\d\\d:\\d\\d\\.\\d rev 2\n2\n");
+        assertThat(ok("incr", "n", "times", "2").out()).isEqualTo("3\n4\n");
+        assertThat(shell.runWithInput("", true, "get", "n").out()).isEqualTo("\u001b[36m4\u001b[0m\n");
+        assertThat(shell.runWithInput("", true, "--no-color", "get", "n").out()).isEqualTo("4\n");
+        shell.env.put("NO_COLOR", "1");
+        assertThat(shell.runWithInput("", true, "get", "n").out()).isEqualTo("4\n");
+        assertThat(HumanUnits.duration(3_723_000)).isEqualTo("1h 2m");
+        assertThat(HumanUnits.duration(61_000)).isEqualTo("1m 1s");
+        assertThat(HumanUnits.bytes(512)).isEqualTo("512 B");
+        assertThat(HumanUnits.bytes(10_485_760)).isEqualTo("10.0 MiB");
+    }
+
+    @Test
     void txAppliesAllOrNothing() {
         ShellHarness.Result result = shell.runWithInput("set a 1\nincr a 2   # comment\nget a\n", false, "tx");
         assertThat(result.exit()).isZero();

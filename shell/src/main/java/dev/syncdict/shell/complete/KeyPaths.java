@@ -39,7 +39,10 @@ final class KeyPaths {
         List<Object> matched = new ArrayList<>();
         for (Object key : listing.keys()) {
             String text = text(split, key);
-            if (text.startsWith(word) || (key instanceof BigDecimal && split.prefix.isEmpty())) {
+            // The daemon matched keys by prefix already, so a typed "red" finds the key "red.ones"
+            // (offered as ."red.ones"); after '[' every element comes back and the typed index decides.
+            boolean matches = split.bracket ? text.startsWith(word) : key instanceof String || split.prefix.isEmpty();
+            if (matches) {
                 candidates.add(new Candidate(text, null, false));
                 matched.add(key);
             }

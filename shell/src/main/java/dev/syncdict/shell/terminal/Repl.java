@@ -42,6 +42,7 @@ public final class Repl implements ReplVerbs.Screen {
                     .appName("syncdict")
                     .parser(new ReplParser())
                     .completer(new ReplCompleter(statements.completer()))
+                    .completionMatcher(new EngineMatcher())
                     .variable(LineReader.HISTORY_FILE, session.locations().historyFile())
                     .variable(LineReader.SECONDARY_PROMPT_PATTERN, "%P ...> ")
                     // Typo matching offered unrelated commands for a key that matched nothing.
