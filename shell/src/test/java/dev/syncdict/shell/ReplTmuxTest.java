@@ -142,6 +142,11 @@ class ReplTmuxTest {
         type("get o");
         awaitScreen("{\n  \"a\": 1,\n  \"b\": [\n    1,\n    2\n  ]\n}");
         assertThat(screen()).doesNotContainPattern("syncdict: (?!started)");
+        // Ctrl+C abandons a value still open: nothing is sent.
+        type("set p {\"a\":");
+        ctrlC();
+        type("get p");
+        awaitScreen("syncdict: no value at p (not_found)");
     }
 
     @Test
