@@ -178,19 +178,6 @@ public final class SyncdictClient implements Closeable {
         }
     }
 
-    /**
-     * Sends one request and waits at most {@code deadline} (instead of the client's own timeout)
-     * for its reply. On a timeout the connection is out of step with the daemon and must be closed.
-     */
-    public Reply callWithin(Request request, Duration deadline) throws IOException {
-        socket.setSoTimeout((int) Math.max(1, deadline.toMillis()));
-        try {
-            return call(request);
-        } finally {
-            restoreTimeout();
-        }
-    }
-
     /** Back to the deadline the client was opened with. */
     private void restoreTimeout() {
         try {

@@ -47,8 +47,9 @@ public final class Arguments {
             return Json.parse(text);
         } catch (JsonException e) {
             if (text.isEmpty() || "{[\"".indexOf(text.charAt(0)) >= 0 || e.isOverLimit()) {
-                throw new TypeConversionException("not valid JSON" + (e.column() > 0 ? " at column " + e.column() : "") + ": "
-                        + readable(e.getMessage()) + " in " + UsageMessages.excerpt(text, Math.max(1, e.column())));
+                String what = e.isOverLimit() ? "too large" : "not valid JSON" + (e.column() > 0 ? " at column " + e.column() : "");
+                throw new TypeConversionException(what + ": " + readable(e.getMessage()) + " in "
+                        + UsageMessages.excerpt(text, Math.max(1, e.column())));
             }
             return text;
         }
@@ -61,7 +62,6 @@ public final class Arguments {
                 .replaceAll("\\s*\\[Source:[^\\]]*\\]", "")
                 .replaceAll(",? from `[^`]*`", "")
                 .replaceAll("Unexpected end-of-input[^:]*", "the value ends before it is closed (a } ] or \" is missing)")
-                .replaceAll("Document nesting depth \\(\\d+\\) exceeds the maximum allowed \\((\\d+)\\)", "nested deeper than $1 levels")
                 .replace("was expecting double-quote to start property name", "object keys need double quotes, as in {\"key\": 1}")
                 .replace("Unexpected character", "unexpected character")
                 .replace("\n", " ");

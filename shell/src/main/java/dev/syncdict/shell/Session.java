@@ -39,6 +39,8 @@ public final class Session implements AutoCloseable, KeySource {
     private final JsonPrinter printer;
     /** Volatile: a Ctrl+C in the REPL closes it from the signal thread. */
     private volatile SyncdictClient client;
+    /** Completion's own connection (see {@link #keys}). */
+    private SyncdictClient completion;
     /** Whether the last attempt to reach the daemon failed. */
     private boolean failed;
 
@@ -88,6 +90,7 @@ public final class Session implements AutoCloseable, KeySource {
     /** Talks to another daemon from the next command on ({@code connect HOST:PORT}). */
     public void switchTo(Target newTarget) {
         closeQuietly();
+        closeCompletion();
         target = newTarget;
         base = Path.ROOT;
     }
@@ -95,17 +98,18 @@ public final class Session implements AutoCloseable, KeySource {
     /**
      * For completion: one bounded keys request, below the {@code use} base, answered within {@link
      * #COMPLETION_DEADLINE}. Never starts a daemon and never prints; a daemon that is away or slow
-     * yields nothing, and a late reply costs the connection (the next command opens another).
+     * yields nothing. Completion has a connection of its own, opened with that short deadline, so a
+     * late reply costs only it and never the commands' connection or their longer deadline.
      */
     @Override
     public KeySource.Listing keys(Path path, String prefix, int limit) {
         try {
-            if (client == null || !client.isOpen()) {
-                closeQuietly();
-                client = open(COMPLETION_DEADLINE);
+            if (completion == null || !completion.isOpen()) {
+                closeCompletion();
+                completion = open(COMPLETION_DEADLINE);
             }
-            Reply reply = client.callWithin(Request.of(Op.KEYS).with(Field.PATH, base.resolve(path))
-                    .with(Field.PREFIX, prefix.isEmpty() ? null : prefix).with(Field.LIMIT, (long) limit), COMPLETION_DEADLINE);
+            Reply reply = completion.call(Request.of(Op.KEYS).with(Field.PATH, base.resolve(path))
+                    .with(Field.PREFIX, prefix.isEmpty() ? null : prefix).with(Field.LIMIT, (long) limit));
             if (reply.isError()) {
                 return null;
             }
@@ -113,8 +117,19 @@ public final class Session implements AutoCloseable, KeySource {
             java.util.List<Object> keys = (java.util.List<Object>) reply.value();
             return new KeySource.Listing(keys, Boolean.TRUE.equals(reply.more()));
         } catch (IOException | RuntimeException e) {
-            closeQuietly();
+            closeCompletion();
             return null;
+        }
+    }
+
+    private void closeCompletion() {
+        if (completion != null) {
+            try {
+                completion.close();
+            } catch (IOException ignored) {
+                // Completion gives up quietly; the next Tab connects again.
+            }
+            completion = null;
         }
     }
 
@@ -320,5 +335,6 @@ public final class Session implements AutoCloseable, KeySource {
     @Override
     public void close() {
         closeQuietly();
+        closeCompletion();
     }
 }

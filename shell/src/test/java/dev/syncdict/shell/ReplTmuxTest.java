@@ -25,7 +25,7 @@ class ReplTmuxTest {
     Path home;
 
     private RealProcesses processes;
-    /** The prompt, which names the address since the test's daemon is not on the default port. */
+    /** The prompt, which names the address since the test's daemon is not at the default one. */
     private String prompt;
     private final String session = "syncdict-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
 
@@ -44,7 +44,7 @@ class ReplTmuxTest {
         Files.writeString(script, text.toString());
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
         tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", script.toString());
-        prompt = "syncdict 127.0.0.1:" + processes.port + ">";
+        prompt = "syncdict " + processes.address + ">";
         awaitScreen(prompt);
     }
 
@@ -172,7 +172,7 @@ class ReplTmuxTest {
         type("ping");
         awaitScreen("\"pong\"");
         type("daemon stop");
-        awaitScreen("stopped syncdictd at 127.0.0.1:" + processes.port);
+        awaitScreen("stopped syncdictd at " + processes.address);
         type("incr y");
         // The daemon auto-starts again (memory-only: y starts from nothing).
         awaitScreenMatching("(?s).*incr y\\n.*\\n1\\n" + quote(prompt) + ".*");
