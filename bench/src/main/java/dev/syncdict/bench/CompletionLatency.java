@@ -19,7 +19,7 @@ public final class CompletionLatency {
         String parent = args[0];
         int presses = Integer.parseInt(args[1]);
         SyncdictCommand root = new SyncdictCommand(ShellIo.system());
-        Completer completer = new Completer(SyncdictCommand.commandLine(root).getCommandSpec(), root.session());
+        Completer completer = new Completer(SyncdictCommand.commandLine(root).getCommandSpec(), root.session().keys());
         long[] nanos = new long[presses];
         int candidates = 0;
         // As many presses again first, so the figures are a warm REPL's, not a cold JVM's.

@@ -30,7 +30,7 @@ final class CompleteEntry {
         try (SyncdictCommand root = new SyncdictCommand(io)) {
             CommandLine cli = SyncdictCommand.commandLine(root);
             applyGlobalOptions(cli, words);
-            for (Candidate candidate : new Completer(cli.getCommandSpec(), root.session()).complete(words, current)) {
+            for (Candidate candidate : new Completer(cli.getCommandSpec(), root.session().keys()).complete(words, current)) {
                 String description = candidate.description() == null ? "" : candidate.description();
                 out.println(candidate.value() + (candidate.complete() ? " " : "") + "\t" + description);
             }

@@ -23,10 +23,8 @@ import java.time.Duration;
  * connection, opened on first use and kept for every later statement of a script or REPL. When the
  * daemon is local and nothing answers, the session starts one (unless autostart is off).
  */
-public final class Session implements AutoCloseable, KeySource {
+public final class Session implements AutoCloseable {
 
-    /** How long a Tab may wait for the daemon: longer feels broken, and a miss only costs the candidates. */
-    static final Duration COMPLETION_DEADLINE = Duration.ofMillis(500);
 
     private final ShellIo io;
     private final Locations locations;
@@ -39,8 +37,13 @@ public final class Session implements AutoCloseable, KeySource {
     private final JsonPrinter printer;
     /** Volatile: a Ctrl+C in the REPL closes it from the signal thread. */
     private volatile SyncdictClient client;
-    /** Completion's own connection (see {@link #keys}). */
-    private SyncdictClient completion;
+    /** Live keys for completion, on a connection of their own. */
+    private final LiveKeys keys = new LiveKeys(this);
+    /** Keys for completion, from the daemon this session talks to, below its {@code use} base. */
+    public KeySource keys() {
+        return keys;
+    }
+
     /** Whether the last attempt to reach the daemon failed. */
     private boolean failed;
 
@@ -90,47 +93,9 @@ public final class Session implements AutoCloseable, KeySource {
     /** Talks to another daemon from the next command on ({@code connect HOST:PORT}). */
     public void switchTo(Target newTarget) {
         closeQuietly();
-        closeCompletion();
+        keys.close();
         target = newTarget;
         base = Path.ROOT;
-    }
-
-    /**
-     * For completion: one bounded keys request, below the {@code use} base, answered within {@link
-     * #COMPLETION_DEADLINE}. Never starts a daemon and never prints; a daemon that is away or slow
-     * yields nothing. Completion has a connection of its own, opened with that short deadline, so a
-     * late reply costs only it and never the commands' connection or their longer deadline.
-     */
-    @Override
-    public KeySource.Listing keys(Path path, String prefix, int limit) {
-        try {
-            if (completion == null || !completion.isOpen()) {
-                closeCompletion();
-                completion = open(COMPLETION_DEADLINE);
-            }
-            Reply reply = completion.call(Request.of(Op.KEYS).with(Field.PATH, base.resolve(path))
-                    .with(Field.PREFIX, prefix.isEmpty() ? null : prefix).with(Field.LIMIT, (long) limit));
-            if (reply.isError()) {
-                return null;
-            }
-            @SuppressWarnings("unchecked")
-            java.util.List<Object> keys = (java.util.List<Object>) reply.value();
-            return new KeySource.Listing(keys, Boolean.TRUE.equals(reply.more()));
-        } catch (IOException | RuntimeException e) {
-            closeCompletion();
-            return null;
-        }
-    }
-
-    private void closeCompletion() {
-        if (completion != null) {
-            try {
-                completion.close();
-            } catch (IOException ignored) {
-                // Completion gives up quietly; the next Tab connects again.
-            }
-            completion = null;
-        }
     }
 
     /** Runs a command once, or as its {@code every}/{@code times} say; Ctrl+C ends a loop with 0. */
@@ -286,7 +251,8 @@ public final class Session implements AutoCloseable, KeySource {
         return open(timeout);
     }
 
-    private SyncdictClient open(Duration timeout) throws IOException {
+    /** Opens and authenticates a new connection to the target, waiting at most {@code timeout} for each step. */
+    SyncdictClient open(Duration timeout) throws IOException {
         Token token = Token.resolve(tokenFile, io.env(), locations, false);
         InetSocketAddress address = new InetSocketAddress(target.host(), target.port());
         if (address.isUnresolved()) {
@@ -335,6 +301,6 @@ public final class Session implements AutoCloseable, KeySource {
     @Override
     public void close() {
         closeQuietly();
-        closeCompletion();
+        keys.close();
     }
 }

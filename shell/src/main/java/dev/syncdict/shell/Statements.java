@@ -42,7 +42,7 @@ public final class Statements {
 
     /** Completion over the current command model, with keys from this session's daemon. */
     public Completer completer() {
-        return new Completer(root.getCommandSpec(), session);
+        return new Completer(root.getCommandSpec(), session.keys());
     }
 
     /** Runs a whole text; with {@code numbered}, errors name the line they come from. */

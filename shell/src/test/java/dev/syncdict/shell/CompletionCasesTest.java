@@ -109,7 +109,7 @@ class CompletionCasesTest {
             });
             Tokenizer.Partial partial = Tokenizer.partial(typed);
             List<String> shown = new ArrayList<>();
-            for (Candidate candidate : new Completer(cli.getCommandSpec(), root.session()).complete(partial.words(), partial.current())) {
+            for (Candidate candidate : new Completer(cli.getCommandSpec(), root.session().keys()).complete(partial.words(), partial.current())) {
                 shown.add(candidate.value() + (candidate.complete() ? "" : "…"));
             }
             return shown;
