@@ -96,7 +96,7 @@ class ReplTmuxTest {
         awaitScreen("2 incr n 42");
         ctrlC();
         type("get n");
-        awaitScreenMatching("(?s).*syncdict> get n\\n42\\n.*");
+        awaitScreen(prompt + " get n\n42\n");
     }
 
     @Test
