@@ -92,7 +92,10 @@ cp completion/syncdict.bash "$completions/syncdict"
 fish_completions="$prefix/share/fish/vendor_completions.d"
 mkdir -p "$fish_completions"
 cp completion/syncdict.fish "$fish_completions/syncdict.fish"
-echo "install.sh: installed bash and fish completion in $completions and $fish_completions"
+zsh_completions="$prefix/share/zsh/site-functions"
+mkdir -p "$zsh_completions"
+cp completion/_syncdict "$zsh_completions/_syncdict"
+echo "install.sh: installed bash, zsh and fish completion in $completions, $zsh_completions and $fish_completions"
 
 case ":$PATH:" in
   *":$bin:"*) ;;

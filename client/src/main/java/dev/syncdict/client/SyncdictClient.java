@@ -51,6 +51,7 @@ public final class SyncdictClient implements Closeable {
     private final Socket socket;
     private final InetSocketAddress address;
     private final Duration timeout;
+    private final BufferedInputStream bytesIn;
     private final LineInput in;
     private final OutputStream out;
     private final Hello hello;
@@ -62,8 +63,9 @@ public final class SyncdictClient implements Closeable {
         this.socket = socket;
         this.address = address;
         this.timeout = timeout;
+        this.bytesIn = new BufferedInputStream(socket.getInputStream(), 65536);
         // Every reply the daemon may send fits: the limits are the protocol's, shared with the daemon.
-        this.in = new LineInput(new BufferedInputStream(socket.getInputStream(), 65536), Limits.REPLY_LINE_BYTES);
+        this.in = new LineInput(bytesIn, Limits.REPLY_LINE_BYTES);
         this.out = new BufferedOutputStream(socket.getOutputStream(), 65536);
         this.hello = readHello();
         authenticate(token);
@@ -147,6 +149,42 @@ public final class SyncdictClient implements Closeable {
     /** The newest revision any reply has carried. */
     public long revision() {
         return revision;
+    }
+
+    /**
+     * Whether the daemon still holds this connection open, judged from what it has already sent
+     * (waiting at most a millisecond): one that stopped or restarted has closed it. Lets a caller
+     * reconnect before sending rather than send into a dead connection and guess what happened.
+     */
+    public boolean isOpen() {
+        if (socket.isClosed()) {
+            return false;
+        }
+        try {
+            if (bytesIn.available() > 0) {
+                return true;
+            }
+            socket.setSoTimeout(1);
+            bytesIn.mark(1);
+            int next = bytesIn.read();
+            bytesIn.reset();
+            return next >= 0;
+        } catch (SocketTimeoutException quiet) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        } finally {
+            restoreTimeout();
+        }
+    }
+
+    /** Back to the deadline the client was opened with. */
+    private void restoreTimeout() {
+        try {
+            socket.setSoTimeout((int) timeout.toMillis());
+        } catch (IOException closed) {
+            // The next call will fail on the closed socket and say so.
+        }
     }
 
     /** Sends one request and returns its reply; an error reply is returned, not thrown. */

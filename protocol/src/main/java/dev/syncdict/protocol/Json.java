@@ -70,14 +70,15 @@ public final class Json {
             }
             Object value = read(parser, first, 1);
             if (parser.nextToken() != null) {
-                throw new JsonException("unexpected text after the JSON value at column "
-                        + parser.currentTokenLocation().getColumnNr(), ErrorCode.BAD_REQUEST);
+                int column = parser.currentTokenLocation().getColumnNr();
+                throw new JsonException("unexpected text after the JSON value at column " + column, ErrorCode.BAD_REQUEST, column);
             }
             return value;
         } catch (StreamConstraintsException e) {
             throw new JsonException(e.getOriginalMessage(), ErrorCode.TOO_LARGE);
         } catch (JacksonException e) {
-            throw new JsonException(e.getOriginalMessage(), ErrorCode.BAD_REQUEST);
+            throw new JsonException(e.getOriginalMessage(), ErrorCode.BAD_REQUEST,
+                    e.getLocation() == null ? -1 : e.getLocation().getColumnNr());
         }
     }
 

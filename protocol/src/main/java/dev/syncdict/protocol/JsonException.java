@@ -5,10 +5,21 @@ public final class JsonException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final ErrorCode code;
+    private final int column;
 
     public JsonException(String message, ErrorCode code) {
+        this(message, code, -1);
+    }
+
+    public JsonException(String message, ErrorCode code, int column) {
         super(message);
         this.code = code;
+        this.column = column;
+    }
+
+    /** The 1-based column where the text stopped being JSON (of a one-line text), or -1 when unknown. */
+    public int column() {
+        return column;
     }
 
     /** {@code bad_request} for text that is not JSON; the code naming the limit for valid JSON past one. */

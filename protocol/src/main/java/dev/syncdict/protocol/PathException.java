@@ -6,6 +6,7 @@ public final class PathException extends RuntimeException {
 
     private final int column;
     private final ErrorCode code;
+    private final String what;
 
     public PathException(String path, int column, String what) {
         this(path, column, what, ErrorCode.BAD_PATH);
@@ -16,6 +17,12 @@ public final class PathException extends RuntimeException {
         super("bad path " + Json.quote(path) + " at column " + column + ": " + what);
         this.column = column;
         this.code = code;
+        this.what = what;
+    }
+
+    /** What was expected or wrong, without the path (for a caller that shows the path its own way). */
+    public String what() {
+        return what;
     }
 
     /** {@code bad_path}, or {@code too_deep} for a path with too many segments. */

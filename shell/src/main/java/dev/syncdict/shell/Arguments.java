@@ -23,7 +23,8 @@ public final class Arguments {
             try {
                 return Path.parse(text);
             } catch (PathException e) {
-                throw new TypeConversionException(e.getMessage());
+                throw new TypeConversionException("not a path, at column " + e.column() + ": " + e.what() + " in "
+                        + UsageMessages.excerpt(text, e.column()) + " (paths look like a.b, a.b[2], .\"odd.key\")");
             }
         }
     }
@@ -46,10 +47,53 @@ public final class Arguments {
             return Json.parse(text);
         } catch (JsonException e) {
             if (text.isEmpty() || "{[\"".indexOf(text.charAt(0)) >= 0 || e.isOverLimit()) {
-                throw new TypeConversionException("not valid JSON: " + e.getMessage() + " in " + text);
+                String what = e.isOverLimit() ? "too large" : "not valid JSON" + (e.column() > 0 ? " at column " + e.column() : "");
+                throw new TypeConversionException(what + ": " + readable(e.getMessage()) + " in "
+                        + UsageMessages.excerpt(text, Math.max(1, e.column())));
             }
             return text;
         }
+    }
+
+    /** Jackson's reason without its internals: character codes, source locations, constraint names. */
+    private static String readable(String reason) {
+        return reason.replaceAll(" \\(code \\d+\\)", "")
+                .replaceAll("\\s*\\(start marker at \\[[^\\]]*\\]\\)", "")
+                .replaceAll("\\s*\\[Source:[^\\]]*\\]", "")
+                .replaceAll(",? from `[^`]*`", "")
+                .replaceAll("Unexpected end-of-input[^:]*", "the value ends before it is closed (a } ] or \" is missing)")
+                .replace("was expecting double-quote to start property name", "object keys need double quotes, as in {\"key\": 1}")
+                .replace("Unexpected character", "unexpected character")
+                .replace("\n", " ");
+    }
+
+    /** A whole number of at least 1: {@code times N}, {@code --limit N}. */
+    public static final class CountArg implements ITypeConverter<Long> {
+        @Override
+        public Long convert(String text) {
+            return wholeNumber(text, 1);
+        }
+    }
+
+    /** A revision: a whole number of 0 or more. */
+    public static final class RevisionArg implements ITypeConverter<Long> {
+        @Override
+        public Long convert(String text) {
+            return wholeNumber(text, 0);
+        }
+    }
+
+    private static long wholeNumber(String text, long least) {
+        long value;
+        try {
+            value = Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new TypeConversionException("'" + UsageMessages.excerpt(text, 1) + "' is not a whole number");
+        }
+        if (value < least) {
+            throw new TypeConversionException("must be " + least + " or more, not " + value);
+        }
+        return value;
     }
 
     /** An exact decimal number. */
@@ -63,7 +107,7 @@ public final class Arguments {
                 value = null;
             }
             if (!(value instanceof BigDecimal)) {
-                throw new TypeConversionException("'" + text + "' is not a number");
+                throw new TypeConversionException("'" + UsageMessages.excerpt(text, 1) + "' is not a number");
             }
             return (BigDecimal) value;
         }
@@ -77,7 +121,7 @@ public final class Arguments {
         public Duration convert(String text) {
             Matcher m = FORM.matcher(text);
             if (!m.matches()) {
-                throw new TypeConversionException("'" + text + "' is not a duration: use a number and ms, s, m or h (500ms, 1s, 2m)");
+                throw new TypeConversionException("'" + UsageMessages.excerpt(text, 1) + "' is not a duration: use a number and ms, s, m or h (500ms, 1s, 2m)");
             }
             BigDecimal amount = new BigDecimal(m.group(1));
             long unitMillis = switch (m.group(2)) {

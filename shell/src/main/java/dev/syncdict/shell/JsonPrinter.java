@@ -21,6 +21,8 @@ public final class JsonPrinter implements Printer {
     private static final String NUMBER = "\u001b[36m";
     private static final String LITERAL = "\u001b[33m";
     private static final String RESET = "\u001b[0m";
+    private static final String DIM = "\u001b[2m";
+    private static final java.time.format.DateTimeFormatter CLOCK = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.S");
 
     private final PrintWriter out;
     private final PrintWriter err;
@@ -98,6 +100,35 @@ public final class JsonPrinter implements Printer {
     @Override
     public boolean closed() {
         return out.checkError();
+    }
+
+    @Override
+    public void info(Map<String, Object> info) {
+        if (!pretty) {
+            value(info);
+            return;
+        }
+        Map<String, Object> shown = new LinkedHashMap<>();
+        info.forEach((key, value) -> {
+            if (key.equals("uptime_ms") && value instanceof BigDecimal) {
+                shown.put("uptime", HumanUnits.duration(((BigDecimal) value).longValue()));
+            } else if (key.equals("memory") && value instanceof Map) {
+                Map<String, Object> memory = new LinkedHashMap<>();
+                ((Map<?, ?>) value).forEach((name, bytes) ->
+                        memory.put((String) name, bytes instanceof BigDecimal ? HumanUnits.bytes(((BigDecimal) bytes).longValue()) : bytes));
+                shown.put(key, memory);
+            } else {
+                shown.put(key, value);
+            }
+        });
+        value(shown);
+    }
+
+    @Override
+    public void stamp(long revision) {
+        if (pretty) {
+            out.println(paint(DIM, java.time.LocalTime.now().format(CLOCK) + " rev " + revision));
+        }
     }
 
     @Override

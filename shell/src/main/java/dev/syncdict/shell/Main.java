@@ -13,6 +13,9 @@ public final class Main {
 
     /** Runs the shell with these arguments and this I/O; returns the exit code. Tests call this. */
     public static int run(String[] args, ShellIo io) {
+        if (args.length > 0 && args[0].equals(CompleteEntry.NAME)) {
+            return CompleteEntry.run(java.util.Arrays.copyOfRange(args, 1, args.length), io);
+        }
         try (SyncdictCommand root = new SyncdictCommand(io)) {
             CommandLine cli = SyncdictCommand.commandLine(root);
             return cli.execute(args);

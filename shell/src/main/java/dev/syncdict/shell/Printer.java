@@ -9,6 +9,12 @@ public interface Printer {
     /** A JSON value: what get, dump, incr, info and ping return. */
     void value(Object json);
 
+    /** The daemon's info: human units on a terminal, the raw numbers otherwise. */
+    void info(java.util.Map<String, Object> info);
+
+    /** Marks the next result as one run of an {@code every} loop, at this revision (on a terminal: time and revision). */
+    void stamp(long revision);
+
     /** One page of keys, and whether more follow. */
     void keys(List<Object> keys, boolean more);
 

@@ -13,7 +13,7 @@ public final class Repetition {
             description = "Repeat the command every DURATION (500ms, 1s, 2m) until Ctrl+C or `times` runs out.")
     Duration every;
 
-    @Option(names = "times", paramLabel = "N", order = 101,
+    @Option(names = "times", paramLabel = "N", order = 101, converter = Arguments.CountArg.class,
             description = "Run the command N times (back to back, or spaced by `every`).")
     Long times;
 

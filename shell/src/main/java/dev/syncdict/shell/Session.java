@@ -2,15 +2,20 @@ package dev.syncdict.shell;
 
 import dev.syncdict.client.DaemonRefusedException;
 import dev.syncdict.client.SyncdictClient;
+import dev.syncdict.protocol.Field;
 import dev.syncdict.protocol.Locations;
+import dev.syncdict.protocol.Op;
+import dev.syncdict.protocol.Path;
 import dev.syncdict.protocol.Reply;
+import dev.syncdict.protocol.Request;
 import dev.syncdict.protocol.Token;
+import dev.syncdict.shell.complete.KeySource;
 import java.io.IOException;
+import java.net.UnknownHostException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -20,17 +25,30 @@ import java.time.Duration;
  */
 public final class Session implements AutoCloseable {
 
+
     private final ShellIo io;
     private final Locations locations;
-    private final Target target;
-    private final Path tokenFile;
+    private Target target;
+    /** Where relative paths start ({@code use PATH}); the root unless the REPL moved it. */
+    private Path base = Path.ROOT;
+    private final java.nio.file.Path tokenFile;
     private final boolean autostart;
     private final Duration timeout;
     private final JsonPrinter printer;
     /** Volatile: a Ctrl+C in the REPL closes it from the signal thread. */
     private volatile SyncdictClient client;
+    /** Live keys for completion, on a connection of their own. */
+    private final LiveKeys keys = new LiveKeys(this);
+    /** Keys for completion, from the daemon this session talks to, below its {@code use} base. */
+    public KeySource keys() {
+        return keys;
+    }
 
-    public Session(ShellIo io, Target target, Path tokenFile, boolean autostart, Duration timeout, JsonPrinter printer) {
+    /** Whether the last attempt to reach the daemon failed. */
+    private boolean failed;
+
+    public Session(ShellIo io, Target target, java.nio.file.Path tokenFile, boolean autostart, Duration timeout,
+            JsonPrinter printer) {
         this.io = io;
         this.locations = Locations.of(io.env());
         this.target = target;
@@ -56,10 +74,34 @@ public final class Session implements AutoCloseable {
         return locations;
     }
 
+    /** Where relative paths start. */
+    public Path base() {
+        return base;
+    }
+
+    /** Moves the base for relative paths ({@code use}). */
+    public void use(Path newBase) {
+        base = newBase;
+    }
+
+    /** Whether the last connection failed or the daemon has closed it (the REPL's prompt says so). */
+    public boolean disconnected() {
+        SyncdictClient open = client;
+        return open == null ? failed : !open.isOpen();
+    }
+
+    /** Talks to another daemon from the next command on ({@code connect HOST:PORT}). */
+    public void switchTo(Target newTarget) {
+        closeQuietly();
+        keys.close();
+        target = newTarget;
+        base = Path.ROOT;
+    }
+
     /** Runs a command once, or as its {@code every}/{@code times} say; Ctrl+C ends a loop with 0. */
     int run(OpCommand command, Repetition repetition) {
         if (!repetition.repeats()) {
-            return execute(command);
+            return execute(command, false);
         }
         long interval = repetition.every == null ? 0 : repetition.every.toMillis();
         long start = System.nanoTime();
@@ -70,7 +112,7 @@ public final class Session implements AutoCloseable {
                 if (wait > 0) {
                     Thread.sleep(wait);
                 }
-                int code = execute(command);
+                int code = execute(command, true);
                 // Ctrl+C, or the reader of our output gone (`incr n every 1s | head -3`), ends the loop.
                 if (code != ExitCode.OK || Thread.interrupted() || printer.closed()) {
                     return code;
@@ -82,23 +124,56 @@ public final class Session implements AutoCloseable {
         return ExitCode.OK;
     }
 
-    /** Sends a command's request and shows the reply or the error; returns the exit code. */
-    public int execute(OpCommand command) {
-        Reply reply;
+    /** Sends a command's request and shows the reply (stamped, in a loop) or the error; returns the exit code. */
+    private int execute(OpCommand command, boolean stamped) {
+        Request request;
+        SyncdictClient open;
         try {
-            reply = client().call(command.request());
+            request = relative(command.request());
+            open = client();
         } catch (UsageException e) {
             printer.error(null, e.getMessage());
             return ExitCode.USAGE;
         } catch (IOException e) {
             return unavailable(e);
         }
+        Reply reply;
+        try {
+            reply = open.call(request);
+        } catch (IOException e) {
+            return e instanceof DaemonRefusedException ? unavailable(e) : lost(e);
+        }
         if (reply.isError()) {
             printer.error(reply.error().code().wireName(), reply.error().message());
             return ExitCode.of(reply.error().code());
         }
+        if (stamped) {
+            printer.stamp(reply.rev());
+        }
         command.render(reply, printer);
         return ExitCode.OK;
+    }
+
+    /**
+     * Reports a connection that broke after the command left, and drops it. Connections are checked
+     * before sending, so the command may have run: it is never sent again by itself.
+     */
+    private int lost(IOException e) {
+        closeQuietly();
+        failed = true;
+        printer.error(null, "lost the daemon at " + target + " after sending the command, which may have run: " + e.getMessage());
+        return ExitCode.UNAVAILABLE;
+    }
+
+    /** The request with its paths taken below the {@code use} base. */
+    private Request relative(Request request) {
+        if (base.isRoot()) {
+            return request;
+        }
+        if (request.op() == Op.TX) {
+            return request.with(Field.OPS, request.ops().stream().map(this::relative).toList());
+        }
+        return request.op().accepts(Field.PATH) ? request.with(Field.PATH, base.resolve(request.has(Field.PATH) ? request.path() : Path.ROOT)) : request;
     }
 
     /**
@@ -108,6 +183,7 @@ public final class Session implements AutoCloseable {
      */
     public int unavailable(IOException e) {
         closeQuietly();
+        failed = true;
         if (e instanceof DaemonRefusedException) {
             Reply.Error error = ((DaemonRefusedException) e).error();
             printer.error(error.code().wireName(), "the daemon at " + target + " refused: " + error.message());
@@ -115,6 +191,8 @@ public final class Session implements AutoCloseable {
         } else if (e instanceof SocketTimeoutException) {
             printer.error(null, "syncdictd at " + target + " did not answer within " + timeout.toMillis() + " ms"
                     + " (a longer wait: --timeout)");
+        } else if (e instanceof UnknownHostException) {
+            printer.error(null, "cannot resolve the host " + target.host() + ": check the name in --connect or $" + Target.ENV);
         } else if (e instanceof ConnectException) {
             printer.error(null, "cannot connect to syncdictd at " + target + ": " + e.getMessage()
                     + (autostart ? "" : " (start one with: syncdict daemon start)"));
@@ -124,15 +202,23 @@ public final class Session implements AutoCloseable {
             printer.error(null, "no token file " + e.getMessage() + ": the daemon creates it on its first start;"
                     + " a remote daemon's token goes in --token-file or $" + Token.ENV);
         } else {
-            printer.error(null, "lost the daemon at " + target + ": " + e.getMessage());
+            printer.error(null, "cannot reach the daemon at " + target + ": " + e.getMessage());
         }
         return ExitCode.UNAVAILABLE;
     }
 
-    /** The open connection, connecting (and auto-starting a local daemon) on first use. */
+    /**
+     * The open connection, connecting (and auto-starting a local daemon) on first use, and again
+     * when the daemon closed the last one (it stopped or restarted): checked before anything is
+     * sent, so a command is never sent twice.
+     */
     public SyncdictClient client() throws IOException {
+        if (client != null && !client.isOpen()) {
+            closeQuietly();
+        }
         if (client == null) {
             client = connect(autostart);
+            failed = false;
         }
         return client;
     }
@@ -148,7 +234,7 @@ public final class Session implements AutoCloseable {
     /** Connects; when nothing listens and {@code mayStart}, starts a daemon first if the target is local. */
     private SyncdictClient connect(boolean mayStart) throws IOException {
         try {
-            return open();
+            return open(timeout);
         } catch (ConnectException | NoSuchFileException nothingThere) {
             // With no daemon there may be no token file yet either: only a look at the port tells
             // "not running" from "no token", and it is needed only now that connecting failed.
@@ -163,12 +249,17 @@ public final class Session implements AutoCloseable {
         if (ready != null) {
             printer.note("started " + ready.replace(" listening on ", " at ") + "; log: " + locations.logFile());
         }
-        return open();
+        return open(timeout);
     }
 
-    private SyncdictClient open() throws IOException {
+    /** Opens and authenticates a new connection to the target, waiting at most {@code timeout} for each step. */
+    SyncdictClient open(Duration timeout) throws IOException {
         Token token = Token.resolve(tokenFile, io.env(), locations, false);
-        return SyncdictClient.connect(new InetSocketAddress(target.host(), target.port()), token, timeout);
+        InetSocketAddress address = new InetSocketAddress(target.host(), target.port());
+        if (address.isUnresolved()) {
+            throw new UnknownHostException(target.host());
+        }
+        return SyncdictClient.connect(address, token, timeout);
     }
 
     /** Starts a local daemon at the target unless one answers; returns its ready line, or null if one was running. */
@@ -211,5 +302,6 @@ public final class Session implements AutoCloseable {
     @Override
     public void close() {
         closeQuietly();
+        keys.close();
     }
 }

@@ -1,5 +1,6 @@
 package dev.syncdict.shell;
 
+import dev.syncdict.shell.complete.Completer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,9 +30,19 @@ public final class Statements {
         return session;
     }
 
-    /** The names of every command, for completion and help. */
-    public List<String> commandNames() {
-        return List.copyOf(root.getSubcommands().keySet());
+    /** Turns the command model into the REPL's: its own help, use, connect, clear and exit. */
+    public void enterRepl(ReplVerbs.Screen screen) {
+        ReplVerbs.install(root, screen);
+    }
+
+    /** What the command being typed still takes, for a hint beside the line (empty when nothing fits). */
+    public String hint(String lineUpToCursor) {
+        return HelpLayout.hint(root.getCommandSpec(), Tokenizer.partial(lineUpToCursor));
+    }
+
+    /** Completion over the current command model, with keys from this session's daemon. */
+    public Completer completer() {
+        return new Completer(root.getCommandSpec(), session.keys());
     }
 
     /** Runs a whole text; with {@code numbered}, errors name the line they come from. */
@@ -106,7 +117,7 @@ public final class Statements {
     public int run(List<String> words) {
         CommandLine command = root.getSubcommands().get(words.get(0));
         if (command == null) {
-            session.printer().error(null, "unknown command '" + words.get(0) + "' (see: help)");
+            session.printer().error(null, Suggestions.unknownCommand(words.get(0), root.getSubcommands().keySet()));
             return ExitCode.USAGE;
         }
         return command.execute(words.subList(1, words.size()).toArray(new String[0]));

@@ -63,7 +63,8 @@ public final class SyncdictCommand implements Callable<Integer>, AutoCloseable {
     private String connect;
 
     @Option(names = "--token-file", paramLabel = "FILE",
-            description = "Read the token from FILE (default: $SYNCDICT_TOKEN, else $XDG_CONFIG_HOME/syncdict/token).")
+            description = "Read the token from FILE. Without it: the token in $SYNCDICT_TOKEN (the token itself, not a file"
+                    + " name), else the file $XDG_CONFIG_HOME/syncdict/token.")
     private Path tokenFile;
 
     @Option(names = "--no-autostart", description = "Never start a local daemon when none answers.")
@@ -76,6 +77,9 @@ public final class SyncdictCommand implements Callable<Integer>, AutoCloseable {
 
     @Option(names = "--raw", description = "Print strings without quotes, and keys one per line.")
     private boolean raw;
+
+    @Option(names = "--no-color", description = "No colors, even on a terminal (as the NO_COLOR variable does).")
+    private boolean noColor;
 
     @Option(names = "--json", description = "Compact JSON output even on a terminal, and errors as JSON on stderr.")
     private boolean json;
@@ -105,11 +109,11 @@ public final class SyncdictCommand implements Callable<Integer>, AutoCloseable {
         cli.setOut(root.io.out());
         cli.setErr(root.io.err());
         cli.setParameterExceptionHandler((e, args) -> {
-            String name = e.getCommandLine().getCommandSpec().qualifiedName();
-            root.printer().error(null, e.getMessage() + " (see: " + name + " --help)");
+            root.printer().error(null, UsageMessages.of(e));
             return ExitCode.USAGE;
         });
         cli.setExecutionExceptionHandler((e, command, parsed) -> root.failure(e));
+        HelpLayout.apply(cli);
         return cli;
     }
 
@@ -117,7 +121,7 @@ public final class SyncdictCommand implements Callable<Integer>, AutoCloseable {
     JsonPrinter printer() {
         if (printer == null) {
             boolean pretty = io.stdoutIsTerminal() && !json;
-            boolean color = pretty && !io.env().containsKey("NO_COLOR") && !"dumb".equals(io.env().get("TERM"));
+            boolean color = pretty && !noColor && !io.env().containsKey("NO_COLOR") && !"dumb".equals(io.env().get("TERM"));
             printer = new JsonPrinter(io.out(), io.err(), pretty, color, raw, json);
         }
         return printer;

@@ -21,9 +21,19 @@ public final class Tokenizer {
     private final String text;
     private int pos;
     private int line = 1;
+    /** For completion: an open quote or bracket ends the word instead of failing. */
+    private boolean lenient;
+    private int lastWordStart = -1;
+    private int lastWordEnd = -1;
 
     /** One statement: its words and the line it starts on. */
     public record Statement(List<String> words, int line) {}
+
+    /**
+     * What completion needs of a line typed up to the cursor: the words of its last statement
+     * before the cursor's word, and that word as typed (empty when the cursor follows white space).
+     */
+    public record Partial(List<String> words, String current) {}
 
     /** The text ends inside a quote or bracket: a reader of lines should append the next one. */
     public static final class Unterminated extends UsageException {
@@ -41,6 +51,23 @@ public final class Tokenizer {
     /** Every statement in the text; a quote or bracket left open is {@link Unterminated}. */
     public static List<Statement> statements(String text) {
         return new Tokenizer(text).all();
+    }
+
+    /** Splits text up to the cursor as {@link #statements} does, tolerating an open quote or bracket in the last word. */
+    public static Partial partial(String text) {
+        Tokenizer tokenizer = new Tokenizer(text);
+        tokenizer.lenient = true;
+        List<Statement> statements = tokenizer.all();
+        if (statements.isEmpty()) {
+            return new Partial(List.of(), "");
+        }
+        List<String> words = statements.get(statements.size() - 1).words();
+        if (tokenizer.lastWordEnd == text.length()) {
+            return new Partial(words.subList(0, words.size() - 1), text.substring(tokenizer.lastWordStart));
+        }
+        String after = text.substring(tokenizer.lastWordEnd);
+        boolean ended = after.indexOf(';') >= 0 || after.indexOf('\n') >= 0;
+        return new Partial(ended ? List.of() : words, "");
     }
 
     private List<Statement> all() {
@@ -69,7 +96,9 @@ public final class Tokenizer {
                 if (words.isEmpty()) {
                     startLine = line;
                 }
+                lastWordStart = pos;
                 words.add(word());
+                lastWordEnd = pos;
             }
         }
         if (!words.isEmpty()) {
@@ -91,7 +120,7 @@ public final class Tokenizer {
             } else if (c == '\'') {
                 int close = text.indexOf('\'', pos + 1);
                 if (close < 0) {
-                    throw new Unterminated("unterminated ' quote on line " + line);
+                    return unterminated(word, "unterminated ' quote on line " + line);
                 }
                 word.append(text, pos + 1, close);
                 pos = close + 1;
@@ -134,7 +163,18 @@ public final class Tokenizer {
                 return text.substring(start, pos);
             }
         }
-        throw new Unterminated("unterminated " + text.charAt(start) + " bracket starting on line " + startLine);
+        return unterminated(new StringBuilder(text.substring(start, pos)),
+                "unterminated " + text.charAt(start) + " bracket starting on line " + startLine);
+    }
+
+    /** At an open quote or bracket: the rest of the text when lenient, otherwise {@link Unterminated}. */
+    private String unterminated(StringBuilder word, String message) {
+        if (!lenient) {
+            throw new Unterminated(message);
+        }
+        word.append(text, Math.min(pos, text.length()), text.length());
+        pos = text.length();
+        return word.toString();
     }
 
     /** Moves past a double-quoted string, honouring backslash escapes. */
@@ -148,6 +188,10 @@ public final class Tokenizer {
             pos += text.charAt(pos) == '\\' ? 2 : 1;
         }
         if (pos >= text.length()) {
+            if (lenient) {
+                pos = text.length();
+                return;
+            }
             throw new Unterminated("unterminated \" quote starting on line " + startLine);
         }
         pos++;

@@ -10,7 +10,6 @@ import dev.syncdict.protocol.Version;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import picocli.AutoComplete;
 import picocli.CommandLine;
 
 /**
@@ -25,15 +24,10 @@ class GeneratedArtifactsTest {
     }
 
     @Test
-    void bashCompletionMatchesTheCommands() throws Exception {
-        String header = "# Generated from the syncdict command model by GeneratedArtifactsTest; do not edit.\n"
-                + "# bash: source this file; zsh: autoload -U +X bashcompinit && bashcompinit, then source it.\n";
-        check(Path.of("../completion/syncdict.bash"), header + AutoComplete.bash("syncdict", shell()));
-    }
-
-    @Test
-    void fishCompletionMatchesTheCommands() throws Exception {
-        check(Path.of("../completion/syncdict.fish"), FishCompletion.render(shell()));
+    void completionScriptsMatchTheCommands() throws Exception {
+        check(Path.of("../completion/syncdict.bash"), CompletionScripts.bash(shell()));
+        check(Path.of("../completion/_syncdict"), CompletionScripts.zsh(shell()));
+        check(Path.of("../completion/syncdict.fish"), CompletionScripts.fish(shell()));
     }
 
     @Test
@@ -43,6 +37,7 @@ class GeneratedArtifactsTest {
                 "One command per line or separated by ';'. '#' starts a comment. Single quotes work as in a Unix shell;"
                         + " a double-quoted word keeps its quotes, since JSON values and paths both read it as one string;"
                         + " a word starting with '{' or '[' runs to its matching bracket, across spaces and lines."));
+        extra.put("INTERACTIVE SHELL", interactiveShell());
         extra.put("FILES", List.of(
                 "$XDG_CONFIG_HOME/syncdict/token: the token (mode 0600), created by the daemon on its first start.",
                 "$XDG_STATE_HOME/syncdict/history: the interactive shell's history.",
@@ -59,6 +54,36 @@ class GeneratedArtifactsTest {
         extra.put("SEE ALSO", List.of("syncdict(1); the protocol: docs/PROTOCOL.md in the source."));
         check(Path.of("../man/syncdictd.8"),
                 ManPage.render(new CommandLine(new dev.syncdict.daemon.Syncdictd(Map.of())), 8, "syncdictd " + Version.VERSION, extra));
+    }
+
+    /** The REPL's own commands, from its command model. */
+    private static List<String> interactiveShell() {
+        List<String> lines = new java.util.ArrayList<>(List.of(
+                "With no COMMAND and no script, on a terminal, syncdict reads commands one line at a time. Tab completes"
+                        + " commands, options, durations and key paths, fetched live from the daemon one level at a time;"
+                        + " a JSON value or quote left open goes on over the next lines; Ctrl+C ends a loop or abandons a"
+                        + " line. The prompt shows the address when it is not the default, the path set by use, and"
+                        + " (offline) when the daemon went away; the next command reconnects by itself.",
+                "Besides the commands above:"));
+        CommandLine oneShot = shell();
+        CommandLine repl = shell();
+        ReplVerbs.install(repl, new ReplVerbs.Screen() {
+            @Override
+            public void clear() {}
+
+            @Override
+            public void exit() {}
+        });
+        repl.getSubcommands().forEach((name, verb) -> {
+            boolean own = !oneShot.getSubcommands().containsKey(name) || name.equals("help");
+            if (own && name.equals(verb.getCommandName())) {
+                StringBuilder usage = new StringBuilder(name);
+                verb.getCommandSpec().positionalParameters().forEach(p ->
+                        usage.append(p.arity().min == 0 ? " [" + p.paramLabel() + "]" : " " + p.paramLabel()));
+                lines.add(usage + ": " + verb.getCommandSpec().usageMessage().description()[0]);
+            }
+        });
+        return lines;
     }
 
     private static void check(Path file, String generated) throws Exception {

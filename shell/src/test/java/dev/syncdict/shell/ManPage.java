@@ -100,7 +100,9 @@ final class ManPage {
             argument("\\fI" + escape(parameter.paramLabel()) + "\\fR", parameter);
         }
         for (OptionSpec option : spec.options()) {
-            if (!option.hidden() && skipped.stream().noneMatch(s -> s.longestName().equals(option.longestName()))) {
+            // Every command's --help is said once, at the top, not under each command.
+            boolean commandHelp = option.usageHelp() && spec.parent() != null;
+            if (!option.hidden() && !commandHelp && skipped.stream().noneMatch(s -> s.longestName().equals(option.longestName()))) {
                 option(option);
             }
         }

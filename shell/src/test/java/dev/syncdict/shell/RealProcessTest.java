@@ -147,6 +147,14 @@ class RealProcessTest {
     }
 
     @Test
+    void completionForBashLoadsNoTerminalOrNetty() throws Exception {
+        assertThat(processes.run("set", "xyz", "1").exit()).isZero();
+        RealProcesses.Finished tab = RealProcesses.finish(processes.start(false, List.of("-verbose:class"), "__complete", "get", "xy"));
+        assertThat(tab.exit()).isZero();
+        assertThat(tab.out()).contains("\nxyz \t").doesNotContain("org.jline").doesNotContain("io.netty");
+    }
+
+    @Test
     void twoWritersAndAWatcherLoseNoUpdate() throws Exception {
         assertThat(processes.run("set", "inventory", "{}").exit()).isZero();
         Process halves = processes.start(false, "incr", "counter", "0.5", "every", "20ms", "times", "25");

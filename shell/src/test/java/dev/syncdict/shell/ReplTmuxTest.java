@@ -25,6 +25,8 @@ class ReplTmuxTest {
     Path home;
 
     private RealProcesses processes;
+    /** The prompt, which names the address since the test's daemon is not at the default one. */
+    private String prompt;
     private final String session = "syncdict-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
 
     @BeforeEach
@@ -42,7 +44,8 @@ class ReplTmuxTest {
         Files.writeString(script, text.toString());
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
         tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", script.toString());
-        awaitScreen("syncdict>");
+        prompt = "syncdict " + processes.address + ">";
+        awaitScreen(prompt);
     }
 
     @AfterEach
@@ -75,7 +78,7 @@ class ReplTmuxTest {
         ctrlC();
         type("get visits");
         // After the loop, the prompt is back and the next command runs.
-        awaitScreenMatching("(?s).*syncdict> get visits\\n\\d+\\n.*");
+        awaitScreenMatching("(?s).*" + quote(prompt) + " get visits\\n\\d+\\n.*");
         // Ctrl+C at the prompt discards the line and shows a fresh prompt; the shell goes on.
         ctrlC();
         type("ping");
@@ -93,27 +96,87 @@ class ReplTmuxTest {
         awaitScreen("2 incr n 42");
         ctrlC();
         type("get n");
-        awaitScreenMatching("(?s).*syncdict> get n\\n42\\n.*");
+        awaitScreen(prompt + " get n\n42\n");
     }
 
     @Test
     void ctrlCAbandonsACommandStuckOnAFrozenDaemon() throws Exception {
         type("set x 1");
         type("get x");
-        awaitScreen("syncdict> get x\n1\n");
+        awaitScreen(prompt + " get x\n1\n");
         long daemon = Long.parseLong(Files.readString(processes.pidFile()).strip());
         signal("-STOP", daemon);
         try {
             type("get x");
             // The command hangs: its line is the last thing on the screen, with no prompt after it.
-            awaitScreenMatching("(?s).*\\n1\\nsyncdict> get x\\s*");
+            awaitScreenMatching("(?s).*\\n1\\n" + quote(prompt) + " get x\\s*");
             ctrlC();
             awaitScreen("syncdict: lost the daemon at " + processes.address);
         } finally {
             signal("-CONT", daemon);
         }
         type("incr x");
-        awaitScreen("syncdict> incr x\n2\n");
+        // The prompt says the connection was lost; the next command connects again by itself.
+        awaitScreen(prompt.replace(">", " (offline)> ") + "incr x\n2\n");
+    }
+
+    @Test
+    void tabCompletesALiveKeyOneLevelAtATime() throws Exception {
+        type("set users {\"alice\": {\"age\": 3}, \"bob\": 1}");
+        tmux("send-keys", "-t", session, "-l", "get users.al");
+        tmux("send-keys", "-t", session, "Tab");
+        awaitScreenMatching("(?s).*" + quote(prompt) + " get users\\.alice\\.\\s*");
+        tmux("send-keys", "-t", session, "Tab");
+        // The finished word takes a space, and the hint beside the line says what may follow.
+        awaitScreenMatching("(?s).*" + quote(prompt) + " get users\\.alice\\.age \\[every DURATION\\] \\[times N\\]\\s*");
+        tmux("send-keys", "-t", session, "Enter");
+        awaitScreen(prompt + " get users.alice.age\n3\n");
+    }
+
+    @Test
+    void aJsonValueGoesOnOverSeveralLines() throws Exception {
+        type("set o {\"a\": 1,");
+        awaitScreen("...>");
+        type("\"b\": [1,");
+        type("2]}");
+        type("get o");
+        awaitScreen("{\n  \"a\": 1,\n  \"b\": [\n    1,\n    2\n  ]\n}");
+        assertThat(screen()).doesNotContainPattern("syncdict: (?!started)");
+        // Ctrl+C abandons a value still open: nothing is sent.
+        type("set p {\"a\":");
+        ctrlC();
+        type("get p");
+        awaitScreen("syncdict: no value at p (not_found)");
+    }
+
+    @Test
+    void ctrlCEndsA200msLoopAndGetShowsTheValueReached() throws Exception {
+        type("incr x 1 every 200ms");
+        // Each result of the loop comes under its time and revision.
+        awaitScreenMatching("(?s).*\\n\\d\\d:\\d\\d:\\d\\d\\.\\d rev 3\\n3\\n.*");
+        ctrlC();
+        // The prompt after ^C starts a line of its own.
+        awaitScreenMatching("(?s).*\\n" + quote(prompt) + "\\s*");
+        String shown = screen();
+        java.util.regex.Matcher values = java.util.regex.Pattern.compile("(?m)^(?:\\^C)?(\\d+)$").matcher(shown);
+        String reached = null;
+        while (values.find()) {
+            reached = values.group(1);
+        }
+        type("get x");
+        awaitScreen(prompt + " get x\n" + reached + "\n");
+    }
+
+    @Test
+    void theCommandAfterDaemonStopWorksOnItsFirstTry() throws Exception {
+        type("ping");
+        awaitScreen("\"pong\"");
+        type("daemon stop");
+        awaitScreen("stopped syncdictd at " + processes.address);
+        type("incr y");
+        // The daemon auto-starts again (memory-only: y starts from nothing).
+        awaitScreenMatching("(?s).*incr y\\n.*\\n1\\n" + quote(prompt) + ".*");
+        assertThat(screen()).doesNotContain("lost the daemon");
     }
 
     private static void signal(String which, long pid) throws IOException, InterruptedException {
@@ -128,7 +191,7 @@ class ReplTmuxTest {
     }
 
     private int prompts() throws IOException, InterruptedException {
-        return screen().split("syncdict>", -1).length - 1;
+        return screen().split("syncdict[^\\n>]*>", -1).length - 1;
     }
 
     private void type(String line) throws IOException, InterruptedException {
@@ -137,7 +200,11 @@ class ReplTmuxTest {
     }
 
     private void awaitScreen(String text) {
-        awaitScreenMatching("(?s).*" + java.util.regex.Pattern.quote(text) + ".*");
+        awaitScreenMatching("(?s).*" + quote(text) + ".*");
+    }
+
+    private static String quote(String text) {
+        return java.util.regex.Pattern.quote(text);
     }
 
     /** Waits for the screen to match; on a timeout, the failure shows the screen as it was. */

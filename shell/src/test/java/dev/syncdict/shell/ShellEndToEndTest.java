@@ -116,14 +116,33 @@ class ShellEndToEndTest {
         ShellHarness.Result result = shell.run("-c", "load " + first + "; get from; load " + second + "; get from; "
                 + "tx " + txOne + "; get t; tx " + txTwo + "; get t; get inner.from");
         assertThat(result.err()).isEmpty();
-        assertThat(result.out()).isEqualTo("\"first\"\n\"second\"\n[{\"rev\":3}]\n1\n[{\"rev\":4},{\"rev\":4}]\n2\n\"second\"\n");
+        // A tx shows each result as its command alone would: set and load print nothing.
+        assertThat(result.out()).isEqualTo("\"first\"\n\"second\"\n1\n2\n\"second\"\n");
+    }
+
+    @Test
+    void onATerminalInfoIsInHumanUnitsLoopsAreStampedAndColorsCanBeTurnedOff() {
+        ShellHarness.Result info = shell.runWithInput("", true, "--no-color", "info");
+        assertThat(info.out()).containsPattern("\"uptime\": \"\\d+(ms|s)").containsPattern("\"heap_used\": \"[0-9.]+ [KMG]iB\"");
+        assertThat(ok("info").out()).contains("\"uptime_ms\":");
+        ShellHarness.Result loop = shell.runWithInput("", true, "--no-color", "incr", "n", "times", "2");
+        assertThat(loop.out()).matches("\\d\\d:\\d\\d:\\d\\d\\.\\d rev 1\n1\n\\d\\d:\\d\\d:\\d\\d\\.\\d rev 2\n2\n");
+        assertThat(ok("incr", "n", "times", "2").out()).isEqualTo("3\n4\n");
+        assertThat(shell.runWithInput("", true, "get", "n").out()).isEqualTo("\u001b[36m4\u001b[0m\n");
+        assertThat(shell.runWithInput("", true, "--no-color", "get", "n").out()).isEqualTo("4\n");
+        shell.env.put("NO_COLOR", "1");
+        assertThat(shell.runWithInput("", true, "get", "n").out()).isEqualTo("4\n");
+        assertThat(HumanUnits.duration(3_723_000)).isEqualTo("1h 2m");
+        assertThat(HumanUnits.duration(61_000)).isEqualTo("1m 1s");
+        assertThat(HumanUnits.bytes(512)).isEqualTo("512 B");
+        assertThat(HumanUnits.bytes(10_485_760)).isEqualTo("10.0 MiB");
     }
 
     @Test
     void txAppliesAllOrNothing() {
         ShellHarness.Result result = shell.runWithInput("set a 1\nincr a 2   # comment\nget a\n", false, "tx");
         assertThat(result.exit()).isZero();
-        assertThat(result.out()).isEqualTo("[{\"rev\":1},{\"rev\":1,\"value\":3},{\"rev\":1,\"value\":3,\"mod_rev\":1}]\n");
+        assertThat(result.out()).isEqualTo("3\n3\n");
         ShellHarness.Result failed = shell.runWithInput("set b 1\nset a 0 --if-value 99\n", false, "tx", "-");
         assertThat(failed.exit()).isEqualTo(ExitCode.NOT_FOUND_OR_CONDITION);
         assertThat(failed.err()).isEqualTo("syncdict: op 1: a does not hold the expected value (condition_failed)\n");
@@ -142,7 +161,7 @@ class ShellEndToEndTest {
         assertThat(mismatch).isEqualTo(new ShellHarness.Result(4, "", "syncdict: s holds a string, not a number (type_mismatch)\n"));
         ShellHarness.Result badPath = shell.run("get", "a..b");
         assertThat(badPath.exit()).isEqualTo(2);
-        assertThat(badPath.err()).contains("bad path \"a..b\" at column 3").contains("see: syncdict get --help");
+        assertThat(badPath.err()).contains("not a path, at column 3").contains("see: syncdict get --help");
         assertThat(shell.run("set", "x", "{\"a\":").exit()).isEqualTo(2);
         assertThat(shell.run("incr", "x", "abc").err()).contains("'abc' is not a number");
         assertThat(shell.run("frobnicate").exit()).isEqualTo(2);

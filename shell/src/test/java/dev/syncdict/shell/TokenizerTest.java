@@ -53,4 +53,17 @@ class TokenizerTest {
         assertThatThrownBy(() -> Tokenizer.statements("set a [1, 2")).isInstanceOf(Tokenizer.Unterminated.class)
                 .hasMessage("unterminated [ bracket starting on line 1");
     }
+
+    @Test
+    void aLineUpToTheCursorSplitsIntoWordsAndTheWordBeingTyped() {
+        assertThat(Tokenizer.partial("get us")).isEqualTo(new Tokenizer.Partial(List.of("get"), "us"));
+        assertThat(Tokenizer.partial("get ")).isEqualTo(new Tokenizer.Partial(List.of("get"), ""));
+        assertThat(Tokenizer.partial("set a 1; get")).isEqualTo(new Tokenizer.Partial(List.of(), "get"));
+        assertThat(Tokenizer.partial("set a 1;")).isEqualTo(new Tokenizer.Partial(List.of(), ""));
+        // An open quote or bracket is the word being typed, as typed, not an error.
+        assertThat(Tokenizer.partial("get users.\"odd")).isEqualTo(new Tokenizer.Partial(List.of("get"), "users.\"odd"));
+        assertThat(Tokenizer.partial("set a {\"x\": [1, ")).isEqualTo(new Tokenizer.Partial(List.of("set", "a"), "{\"x\": [1, "));
+        assertThat(Tokenizer.partial("set a 'two wo")).isEqualTo(new Tokenizer.Partial(List.of("set", "a"), "'two wo"));
+        assertThat(Tokenizer.partial("")).isEqualTo(new Tokenizer.Partial(List.of(), ""));
+    }
 }

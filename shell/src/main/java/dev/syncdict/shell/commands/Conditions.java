@@ -12,7 +12,7 @@ final class Conditions {
             description = "Only if PATH holds this value now.")
     Object ifValue;
 
-    @Option(names = "--if-rev", paramLabel = "REV",
+    @Option(names = "--if-rev", paramLabel = "REV", converter = Arguments.RevisionArg.class,
             description = "Only if the last write at or below PATH has revision REV (0: PATH has no value).")
     Long ifRev;
 

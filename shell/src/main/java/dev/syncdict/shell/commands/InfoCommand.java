@@ -1,6 +1,9 @@
 package dev.syncdict.shell.commands;
 
 import dev.syncdict.protocol.Op;
+import dev.syncdict.protocol.Reply;
+import dev.syncdict.shell.Printer;
+import java.util.Map;
 import picocli.CommandLine.Command;
 
 /** {@code info}: Describe the daemon: version, pid, uptime, revision, keys, clients, memory. */
@@ -9,5 +12,11 @@ public final class InfoCommand extends BareOpCommand {
 
     public InfoCommand() {
         super(Op.INFO);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void render(Reply reply, Printer printer) {
+        printer.info((Map<String, Object>) reply.value());
     }
 }

@@ -22,6 +22,10 @@ final class Inputs {
             // A script may quote a file name as a JSON string: "my file.json".
             String name = file.length() > 1 && file.startsWith("\"") && file.endsWith("\"") ? file.substring(1, file.length() - 1) : file;
             return Files.readString(Path.of(name), StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new UsageException("cannot read " + describe(file) + ": there is no such file");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new UsageException("cannot read " + describe(file) + ": permission denied");
         } catch (IOException e) {
             throw new UsageException("cannot read " + describe(file) + ": " + e.getMessage());
         }

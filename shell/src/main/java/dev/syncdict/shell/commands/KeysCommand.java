@@ -28,7 +28,7 @@ public final class KeysCommand extends OpCommand {
     @Option(names = "--after", paramLabel = "KEY", description = "Start after KEY (for the next page).")
     String after;
 
-    @Option(names = "--limit", paramLabel = "N", description = "At most N keys (default: 1000).")
+    @Option(names = "--limit", paramLabel = "N", converter = Arguments.CountArg.class, description = "At most N keys (default: 1000).")
     Long limit;
 
     @Override

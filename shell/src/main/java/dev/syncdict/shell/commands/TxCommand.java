@@ -1,6 +1,5 @@
 package dev.syncdict.shell.commands;
 
-import dev.syncdict.protocol.Codec;
 import dev.syncdict.protocol.Field;
 import dev.syncdict.protocol.Op;
 import dev.syncdict.protocol.Reply;
@@ -9,6 +8,7 @@ import dev.syncdict.shell.OpCommand;
 import dev.syncdict.shell.Printer;
 import dev.syncdict.shell.Tokenizer;
 import dev.syncdict.shell.UsageException;
+import dev.syncdict.shell.UsageMessages;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
@@ -19,16 +19,19 @@ import picocli.CommandLine.Parameters;
 @Command(name = "tx", description = {
     "Apply the commands in FILE ('-' or nothing: standard input), one per line, atomically under one revision:"
             + " all of them, or, if any fails (a condition included), none.",
-    "Allowed inside: get, set, del, incr, keys, dump, load. Prints each command's result as a JSON array."})
+    "Allowed inside: get, set, del, incr, keys, dump, load. Prints each command's result as that command alone would."})
 public final class TxCommand extends OpCommand {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "The commands (default: -).")
     String file = "-";
 
     private List<Request> ops;
+    /** The command of each op, which shows its result; picocli may share one object between ops of one kind. */
+    private final List<OpCommand> commands = new ArrayList<>();
 
     @Override
     public void prepare() {
+        commands.clear();
         ops = parse(Inputs.read(file, spec));
     }
 
@@ -49,7 +52,7 @@ public final class TxCommand extends OpCommand {
             try {
                 command.parseArgs(statement.words().subList(1, statement.words().size()).toArray(new String[0]));
             } catch (CommandLine.ParameterException e) {
-                throw new UsageException(where + e.getMessage());
+                throw new UsageException(where + UsageMessages.of(e));
             }
             OpCommand op = command.getCommand();
             op.prepare();
@@ -61,16 +64,15 @@ public final class TxCommand extends OpCommand {
                 throw new UsageException(where + "every and times cannot be used inside a tx");
             }
             parsed.add(request);
+            commands.add(op);
         }
         return parsed;
     }
 
     @Override
     public void render(Reply reply, Printer printer) {
-        List<Object> results = new ArrayList<>();
-        for (Reply result : reply.results()) {
-            results.add(Codec.toJson(result));
+        for (int i = 0; i < reply.results().size(); i++) {
+            commands.get(i).render(reply.results().get(i), printer);
         }
-        printer.value(results);
     }
 }

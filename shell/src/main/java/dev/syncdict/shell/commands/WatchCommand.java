@@ -26,7 +26,7 @@ public final class WatchCommand implements Callable<Integer> {
             description = "What to watch (default: .).")
     Path path = Path.ROOT;
 
-    @Option(names = "--from", paramLabel = "REV",
+    @Option(names = "--from", paramLabel = "REV", converter = Arguments.RevisionArg.class,
             description = "Start with the changes after revision REV (to resume), as far as the daemon's history reaches.")
     Long from;
 
