@@ -31,7 +31,7 @@ public enum Op {
     SET("set", Access.WRITE, EnumSet.of(PATH, VALUE), EnumSet.of(IF_ABSENT, IF_VALUE, IF_REV)),
     DEL("del", Access.WRITE, EnumSet.of(PATH), EnumSet.of(IF_VALUE, IF_REV)),
     INCR("incr", Access.WRITE, EnumSet.of(PATH), EnumSet.of(BY)),
-    KEYS("keys", Access.READ, EnumSet.noneOf(Field.class), EnumSet.of(PATH, PREFIX, AFTER, LIMIT)),
+    KEYS("keys", Access.READ, EnumSet.noneOf(Field.class), EnumSet.of(PATH, PREFIX, AFTER, LIMIT, Field.KINDS)),
     DUMP("dump", Access.READ, EnumSet.noneOf(Field.class), EnumSet.of(PATH)),
     LOAD("load", Access.WRITE, EnumSet.of(VALUE), EnumSet.of(PATH, MERGE)),
     TX("tx", Access.WRITE, EnumSet.of(OPS), EnumSet.noneOf(Field.class)),

@@ -106,6 +106,11 @@ public final class Request {
         return (Long) fields.get(Field.LIMIT);
     }
 
+    /** Whether a keys listing names the kind of each key's value. */
+    public boolean kinds() {
+        return Boolean.TRUE.equals(fields.get(Field.KINDS));
+    }
+
     public boolean merge() {
         return Boolean.TRUE.equals(fields.get(Field.MERGE));
     }

@@ -9,7 +9,9 @@ import dev.syncdict.protocol.Request;
 import dev.syncdict.shell.complete.KeySource;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Keys for completion, live from the session's daemon: one bounded {@code keys} request per call,
@@ -37,13 +39,17 @@ final class LiveKeys implements KeySource, AutoCloseable {
                 connection = session.open(DEADLINE);
             }
             Reply reply = connection.call(Request.of(Op.KEYS).with(Field.PATH, session.base().resolve(path))
-                    .with(Field.PREFIX, prefix.isEmpty() ? null : prefix).with(Field.LIMIT, (long) limit));
+                    .with(Field.PREFIX, prefix.isEmpty() ? null : prefix).with(Field.LIMIT, (long) limit).with(Field.KINDS, true));
             if (reply.isError()) {
                 return null;
             }
-            @SuppressWarnings("unchecked")
-            List<Object> keys = (List<Object>) reply.value();
-            return new Listing(keys, Boolean.TRUE.equals(reply.more()));
+            List<Object> keys = new ArrayList<>();
+            List<String> kinds = new ArrayList<>();
+            for (Object entry : (List<?>) reply.value()) {
+                keys.add(((Map<?, ?>) entry).get("key"));
+                kinds.add((String) ((Map<?, ?>) entry).get("kind"));
+            }
+            return new Listing(keys, kinds, Boolean.TRUE.equals(reply.more()));
         } catch (IOException | RuntimeException e) {
             close();
             return null;

@@ -53,6 +53,7 @@ class CompletionCasesTest {
             client.set("users", Json.parse("{\"alice\": {\"age\": 3, \"tags\": [\"a\", \"b\"]}, \"bob\": 1, \"odd.key\": {\"x\": 1}}"));
             client.set("usage", Json.parse("5"));
             client.set("tags", Json.parse("[1, 2, {\"a\": 1}]"));
+            client.set("empty", Json.parse("{\"list\": [], \"obj\": {}}"));
             client.set("big", big);
         }
     }

@@ -72,27 +72,30 @@ public final class Dictionary implements Tree {
     public KeysPage keys(Path path, String prefix, String after, int limit) {
         Node node = existing(path);
         List<Object> keys = new ArrayList<>();
+        List<String> kinds = new ArrayList<>();
         if (node.isArray()) {
             for (int i = 0; i < Math.min(limit, node.array().size()); i++) {
                 keys.add(BigDecimal.valueOf(i));
+                kinds.add(node.array().get(i).typeName());
             }
-            return new KeysPage(keys, node.array().size() > limit);
+            return new KeysPage(keys, kinds, node.array().size() > limit);
         }
         if (!node.isObject()) {
             throw new StoreException(ErrorCode.TYPE_MISMATCH,
                     describe(path) + " holds a " + node.typeName() + "; only objects and arrays have keys");
         }
         boolean startAfter = after != null && after.compareTo(prefix) >= 0;
-        for (String key : startAfter ? node.object().tailMap(after, false).keySet() : node.object().tailMap(prefix, true).keySet()) {
-            if (!key.startsWith(prefix)) {
+        for (Map.Entry<String, Node> child : (startAfter ? node.object().tailMap(after, false) : node.object().tailMap(prefix, true)).entrySet()) {
+            if (!child.getKey().startsWith(prefix)) {
                 break;
             }
             if (keys.size() == limit) {
-                return new KeysPage(keys, true);
+                return new KeysPage(keys, kinds, true);
             }
-            keys.add(key);
+            keys.add(child.getKey());
+            kinds.add(child.getValue().typeName());
         }
-        return new KeysPage(keys, false);
+        return new KeysPage(keys, kinds, false);
     }
 
     @Override

@@ -14,8 +14,8 @@ public interface Tree {
     /** The value at a path and the revision of the last write at or below it. */
     record Lookup(Object value, long modRev) {}
 
-    /** One page of keys and whether more follow. */
-    record KeysPage(List<Object> keys, boolean more) {}
+    /** One page of keys, the JSON type of each one's value ({@code object}, {@code array}, ...), and whether more follow. */
+    record KeysPage(List<Object> keys, List<String> kinds, boolean more) {}
 
     long revision();
 

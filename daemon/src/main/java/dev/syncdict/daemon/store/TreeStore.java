@@ -5,7 +5,9 @@ import dev.syncdict.protocol.Op;
 import dev.syncdict.protocol.Reply;
 import dev.syncdict.protocol.Request;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The rules every write shares, over any {@link Tree}, in one place: conditions first, one
@@ -133,11 +135,23 @@ public final class TreeStore implements Store {
                 Long limit = request.limit();
                 Tree.KeysPage page = tree.keys(request.path(), request.prefix(), request.after(),
                         limit == null ? DEFAULT_KEYS_LIMIT : (int) Math.min(limit, Integer.MAX_VALUE));
-                return Reply.ok(rev, page.keys()).withMore(page.more());
+                return Reply.ok(rev, request.kinds() ? withKinds(page) : page.keys()).withMore(page.more());
             }
             default:
                 throw new IllegalArgumentException("not a dictionary op: " + request.op());
         }
+    }
+
+    /** A page as {@code [{"key":..,"kind":..}]}: what completion needs to go on into an object or an array. */
+    private static List<Object> withKinds(Tree.KeysPage page) {
+        List<Object> listed = new ArrayList<>(page.keys().size());
+        for (int i = 0; i < page.keys().size(); i++) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("key", page.keys().get(i));
+            entry.put("kind", page.kinds().get(i));
+            listed.add(entry);
+        }
+        return listed;
     }
 
     /** A tx op's failure: which op failed, with what code; the message names the op. */

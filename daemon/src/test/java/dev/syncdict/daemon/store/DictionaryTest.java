@@ -86,9 +86,9 @@ class DictionaryTest {
     void keysPageThroughSortedKeysByPrefix() {
         commit(".", "{\"user:3\":1,\"user:1\":1,\"user:2\":1,\"other\":1,\"user\":1}");
         assertThat(dictionary.keys(Path.ROOT, "user:", null, 2)).isEqualTo(
-                new Dictionary.KeysPage(java.util.List.of("user:1", "user:2"), true));
+                new Dictionary.KeysPage(java.util.List.of("user:1", "user:2"), java.util.List.of("number", "number"), true));
         assertThat(dictionary.keys(Path.ROOT, "user:", "user:2", 2)).isEqualTo(
-                new Dictionary.KeysPage(java.util.List.of("user:3"), false));
+                new Dictionary.KeysPage(java.util.List.of("user:3"), java.util.List.of("number"), false));
         assertThat(dictionary.keys(Path.ROOT, "", null, 10).keys())
                 .containsExactly("other", "user", "user:1", "user:2", "user:3");
     }

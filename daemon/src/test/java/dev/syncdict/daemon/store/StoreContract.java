@@ -131,6 +131,10 @@ abstract class StoreContract {
         assertThat(apply("{\"op\":\"keys\",\"prefix\":\"user:\",\"after\":\"user:2\"}")).isEqualTo("{\"rev\":1,\"value\":[\"user:3\"],\"more\":false}");
         assertThat(apply("{\"op\":\"keys\",\"path\":\"l\",\"limit\":2}")).isEqualTo("{\"rev\":1,\"value\":[0,1],\"more\":true}");
         assertThat(apply("{\"op\":\"keys\",\"path\":\"nope\"}")).contains("\"code\":\"not_found\"");
+        assertThat(apply("{\"op\":\"keys\",\"prefix\":\"o\",\"kinds\":true}"))
+                .isEqualTo("{\"rev\":1,\"value\":[{\"key\":\"other\",\"kind\":\"number\"}],\"more\":false}");
+        assertThat(apply("{\"op\":\"keys\",\"limit\":1,\"kinds\":true}"))
+                .isEqualTo("{\"rev\":1,\"value\":[{\"key\":\"l\",\"kind\":\"array\"}],\"more\":true}");
     }
 
     @Test

@@ -36,42 +36,37 @@ final class KeyPaths {
             return List.of();
         }
         List<Candidate> candidates = new ArrayList<>();
-        List<Object> matched = new ArrayList<>();
-        for (Object key : listing.keys()) {
+        List<String> matchedKinds = new ArrayList<>();
+        for (int i = 0; i < listing.keys().size(); i++) {
+            Object key = listing.keys().get(i);
             String text = text(split, key);
             // The daemon matched keys by prefix already, so a typed "red" finds the key "red.ones"
             // (offered as ."red.ones"); after '[' every element comes back and the typed index decides.
             boolean matches = split.bracket ? text.startsWith(word) : key instanceof String || split.prefix.isEmpty();
             if (matches) {
                 candidates.add(new Candidate(text, null, false));
-                matched.add(key);
+                matchedKinds.add(listing.kinds().get(i));
             }
         }
         if (candidates.size() == 1 && !listing.more()) {
-            return List.of(goOn(candidates.get(0).value(), child(split.parent, matched.get(0))));
+            return List.of(goOn(candidates.get(0).value(), matchedKinds.get(0)));
         }
         return candidates;
     }
 
     /**
      * The one match, followed by what its value allows: '.' into an object, '[' into an array, a
-     * space after anything else. One more request with a limit of 1 tells which.
+     * space after anything else. The listing named each value's kind, so no second request.
      */
-    private Candidate goOn(String text, Path child) {
-        KeySource.Listing inside = source.keys(child, "", 1);
-        if (inside == null) {
-            return new Candidate(text, null, true);
+    private static Candidate goOn(String text, String kind) {
+        switch (kind) {
+            case "object":
+                return new Candidate(text + ".", null, false);
+            case "array":
+                return new Candidate(text + "[", null, false);
+            default:
+                return new Candidate(text, null, true);
         }
-        boolean array = !inside.keys().isEmpty() && inside.keys().get(0) instanceof BigDecimal;
-        return new Candidate(text + (array ? "[" : "."), null, false);
-    }
-
-    private static Path child(Path parent, Object key) {
-        Path.Segment segment = key instanceof BigDecimal
-                ? new Path.Index(((BigDecimal) key).intValueExact()) : new Path.Key((String) key);
-        List<Path.Segment> segments = new ArrayList<>(parent.segments());
-        segments.add(segment);
-        return Path.of(segments);
     }
 
     /** The completed word for a key: an index in brackets, a bare key, or a quoted one. */

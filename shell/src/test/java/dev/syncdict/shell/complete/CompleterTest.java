@@ -27,7 +27,7 @@ class CompleterTest {
     }
 
     private final Completer completer = new Completer(new CommandLine(new Tool()).getCommandSpec(),
-            (path, prefix, limit) -> new KeySource.Listing(List.of("alpha", "beta"), false));
+            (path, prefix, limit) -> new KeySource.Listing(List.of("alpha", "beta"), List.of("number", "object"), false));
 
     private List<String> values(String... words) {
         List<String> typed = List.of(words);
