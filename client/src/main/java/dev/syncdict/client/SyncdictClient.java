@@ -22,6 +22,9 @@ import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -83,6 +86,14 @@ public final class SyncdictClient implements Closeable {
      * refused connection is an IOException too.
      */
     public static SyncdictClient connect(InetSocketAddress address, Token token, Duration timeout) throws IOException {
+        return connect(address, token, timeout, null);
+    }
+
+    /**
+     * Connects over TLS when {@code tls} is given ({@link ClientTls}): the daemon's certificate must
+     * chain to a trusted CA and name the host connected to; the token handshake then runs inside.
+     */
+    public static SyncdictClient connect(InetSocketAddress address, Token token, Duration timeout, SSLContext tls) throws IOException {
         Socket socket = new Socket();
         try {
             // Nagle would hold each small request back waiting for an ack (the old recipe's 320 ms).
@@ -90,11 +101,24 @@ public final class SyncdictClient implements Closeable {
             socket.connect(address, (int) timeout.toMillis());
             // A read blocked longer than this throws: a peer that accepts and says nothing cannot hang us.
             socket.setSoTimeout((int) timeout.toMillis());
+            if (tls != null) {
+                socket = secure(socket, address, tls);
+            }
             return new SyncdictClient(socket, address, token, timeout);
         } catch (IOException | RuntimeException e) {
             socket.close();
             throw e;
         }
+    }
+
+    private static SSLSocket secure(Socket plain, InetSocketAddress address, SSLContext tls) throws IOException {
+        SSLSocket secure = (SSLSocket) tls.getSocketFactory().createSocket(plain, address.getHostString(), address.getPort(), true);
+        SSLParameters parameters = secure.getSSLParameters();
+        // Check that the certificate names the host, as HTTPS does; trust alone would accept any of the CA's.
+        parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        secure.setSSLParameters(parameters);
+        secure.startHandshake();
+        return secure;
     }
 
     private Hello readHello() throws IOException {

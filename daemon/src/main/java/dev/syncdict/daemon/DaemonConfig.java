@@ -13,7 +13,13 @@ import java.time.Duration;
  * @param stallTimeout how long a connection held back by unread replies may go without reading any
  */
 public record DaemonConfig(String bind, int port, Token token, int maxLineBytes, int maxReplyBytes, int maxConnections,
-        Duration handshakeTimeout, int outboxBytes, Duration stallTimeout) {
+        Duration handshakeTimeout, int outboxBytes, Duration stallTimeout, Tls tls) {
+
+    /**
+     * TLS for the listener: the daemon's certificate chain and private key (PEM), and, for mutual
+     * TLS, the certificates a client's must be signed by (null: clients need none).
+     */
+    public record Tls(java.nio.file.Path certificate, java.nio.file.Path key, java.nio.file.Path clientCa) {}
 
     public static final String DEFAULT_BIND = "127.0.0.1";
     public static final int DEFAULT_PORT = 7440;
@@ -35,34 +41,38 @@ public record DaemonConfig(String bind, int port, Token token, int maxLineBytes,
      */
     public static DaemonConfig defaults(Token token) {
         return new DaemonConfig(DEFAULT_BIND, DEFAULT_PORT, token, Limits.REQUEST_LINE_BYTES, Limits.REPLY_LINE_BYTES,
-                DEFAULT_MAX_CONNECTIONS, Duration.ofSeconds(10), DEFAULT_OUTBOX_BYTES, Duration.ofSeconds(60));
+                DEFAULT_MAX_CONNECTIONS, Duration.ofSeconds(10), DEFAULT_OUTBOX_BYTES, Duration.ofSeconds(60), null);
     }
 
     public DaemonConfig withPort(int newPort) {
-        return new DaemonConfig(bind, newPort, token, maxLineBytes, maxReplyBytes, maxConnections, handshakeTimeout, outboxBytes, stallTimeout);
+        return new DaemonConfig(bind, newPort, token, maxLineBytes, maxReplyBytes, maxConnections, handshakeTimeout, outboxBytes, stallTimeout, tls);
     }
 
     public DaemonConfig withBind(String newBind) {
-        return new DaemonConfig(newBind, port, token, maxLineBytes, maxReplyBytes, maxConnections, handshakeTimeout, outboxBytes, stallTimeout);
+        return new DaemonConfig(newBind, port, token, maxLineBytes, maxReplyBytes, maxConnections, handshakeTimeout, outboxBytes, stallTimeout, tls);
     }
 
     public DaemonConfig withMaxLineBytes(int newMax) {
-        return new DaemonConfig(bind, port, token, newMax, maxReplyBytes, maxConnections, handshakeTimeout, outboxBytes, stallTimeout);
+        return new DaemonConfig(bind, port, token, newMax, maxReplyBytes, maxConnections, handshakeTimeout, outboxBytes, stallTimeout, tls);
     }
 
     public DaemonConfig withMaxReplyBytes(int newMax) {
-        return new DaemonConfig(bind, port, token, maxLineBytes, newMax, maxConnections, handshakeTimeout, outboxBytes, stallTimeout);
+        return new DaemonConfig(bind, port, token, maxLineBytes, newMax, maxConnections, handshakeTimeout, outboxBytes, stallTimeout, tls);
     }
 
     public DaemonConfig withMaxConnections(int newMax) {
-        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, newMax, handshakeTimeout, outboxBytes, stallTimeout);
+        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, newMax, handshakeTimeout, outboxBytes, stallTimeout, tls);
     }
 
     public DaemonConfig withHandshakeTimeout(Duration newTimeout) {
-        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, maxConnections, newTimeout, outboxBytes, stallTimeout);
+        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, maxConnections, newTimeout, outboxBytes, stallTimeout, tls);
+    }
+
+    public DaemonConfig withTls(Tls newTls) {
+        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, maxConnections, handshakeTimeout, outboxBytes, stallTimeout, newTls);
     }
 
     public DaemonConfig withOutbox(int newBytes, Duration newStallTimeout) {
-        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, maxConnections, handshakeTimeout, newBytes, newStallTimeout);
+        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, maxConnections, handshakeTimeout, newBytes, newStallTimeout, tls);
     }
 }

@@ -5,11 +5,12 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.LineBasedFrameDecoder;
+import io.netty.handler.ssl.SslContext;
 import java.util.function.Consumer;
 
 /**
  * Owns the order of every connection's pipeline:
- * count the connection, split bytes into lines, decode each line into a request, authenticate,
+ * count the connection, decrypt (with TLS), split bytes into lines, decode each line into a request, authenticate,
  * then batch requests to the owner. Replies are written as ready-made bytes by the connection's
  * {@link Outbox}, so there is no encoder. The limiter and decoder are stateless and shared; the
  * framer, the auth handler (it holds the nonce) and the request handler (it holds the batch) are
@@ -25,6 +26,7 @@ final class ServerInitializer extends ChannelInitializer<Channel> {
     private final Consumer<Batch> owner;
     private final CommitPipeline pipeline;
     private final Runnable shutdownDaemon;
+    private final SslContext tls;
 
     /**
      * @param owner where batches go to be applied: the sequencer's queue, or a test's own thread
@@ -33,6 +35,7 @@ final class ServerInitializer extends ChannelInitializer<Channel> {
     ServerInitializer(DaemonConfig config, ConnectionLimiter limiter, Consumer<Batch> owner, CommitPipeline pipeline,
             Runnable shutdownDaemon) {
         this.config = config;
+        this.tls = config.tls() == null ? null : TlsContexts.server(config.tls());
         this.limiter = limiter;
         this.decoder = new RequestDecoder(config.maxLineBytes());
         this.owner = owner;
@@ -44,6 +47,10 @@ final class ServerInitializer extends ChannelInitializer<Channel> {
     protected void initChannel(Channel channel) {
         ChannelPipeline pipeline = channel.pipeline();
         pipeline.addLast("limit", limiter);
+        // TLS right after counting: everything after it, the handshake with the token included, is encrypted.
+        if (tls != null) {
+            pipeline.addLast("tls", tls.newHandler(channel.alloc()));
+        }
         // Until the handshake succeeds, lines are short: a peer that has not proved the token cannot
         // make the daemon hold megabytes. The auth handler swaps in the full-size framer.
         pipeline.addLast(FRAMER, framer(Limits.HANDSHAKE_LINE_BYTES));

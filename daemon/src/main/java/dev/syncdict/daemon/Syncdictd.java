@@ -39,7 +39,7 @@ public final class Syncdictd implements Callable<Integer> {
     private final Map<String, String> env;
 
     @Option(names = "--bind", paramLabel = "ADDRESS", description = "Address to listen on (default: ${DEFAULT-VALUE}). "
-            + "Any non-loopback address also needs --insecure-remote until TLS is available.")
+            + "Any non-loopback address needs TLS (--tls-cert and --tls-key), or --insecure-remote.")
     private String bind = DaemonConfig.DEFAULT_BIND;
 
     @Option(names = "--port", paramLabel = "PORT", description = "TCP port (default: ${DEFAULT-VALUE}); 0 picks a free port.")
@@ -65,6 +65,16 @@ public final class Syncdictd implements Callable<Integer> {
     @Option(names = "--insecure-remote", description = "Allow listening on a non-loopback address without TLS.")
     private boolean insecureRemote;
 
+    @Option(names = "--tls-cert", paramLabel = "FILE", description = "Serve TLS with this certificate chain (PEM); needs --tls-key.")
+    private Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", description = "The private key of --tls-cert (PEM, PKCS#8, unencrypted).")
+    private Path tlsKey;
+
+    @Option(names = "--tls-client-ca", paramLabel = "FILE", description = "Mutual TLS: accept only clients whose certificate"
+            + " these CA certificates (PEM) signed.")
+    private Path tlsClientCa;
+
     public Syncdictd(Map<String, String> env) {
         this.env = env;
     }
@@ -76,9 +86,14 @@ public final class Syncdictd implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
-        if (!isLoopback(bind) && !insecureRemote) {
+        if ((tlsCert == null) != (tlsKey == null) || (tlsClientCa != null && tlsCert == null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "TLS needs both --tls-cert and --tls-key (and --tls-client-ca only with them)");
+        }
+        if (!isLoopback(bind) && !insecureRemote && tlsCert == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "refusing to listen on " + bind
-                    + " without TLS: the link would be readable by anyone on the network; add --insecure-remote to do it anyway");
+                    + " without TLS: the link would be readable by anyone on the network; give --tls-cert and --tls-key,"
+                    + " or add --insecure-remote to do it anyway");
         }
         Locations locations = Locations.of(env);
         // The file the token is actually read from is the one checked, whatever else is set.
@@ -93,10 +108,14 @@ public final class Syncdictd implements Callable<Integer> {
                     "--max-line must be 1 to " + Limits.REQUEST_LINE_BYTES + " bytes, not " + maxLine);
         }
         DaemonConfig config = DaemonConfig.defaults(token).withBind(bind).withPort(port)
-                .withMaxLineBytes(maxLine).withMaxConnections(maxConnections);
+                .withMaxLineBytes(maxLine).withMaxConnections(maxConnections)
+                .withTls(tlsCert == null ? null : new DaemonConfig.Tls(tlsCert, tlsKey, tlsClientCa));
         Daemon daemon;
         try {
             daemon = Daemon.start(config);
+        } catch (IllegalArgumentException unusableTls) {
+            err.println("syncdictd: " + unusableTls.getMessage());
+            return 1;
         } catch (Exception e) {
             err.println("syncdictd: cannot listen on " + bind + ":" + port + ": " + e.getMessage());
             return 1;
@@ -111,7 +130,8 @@ public final class Syncdictd implements Callable<Integer> {
         }, "syncdictd-signal"));
         // The one line on stdout: whoever started the daemon reads it to learn the port.
         PrintWriter out = spec.commandLine().getOut();
-        out.println("syncdictd " + Version.VERSION + " listening on " + bind + ":" + daemon.port() + " (in memory)");
+        out.println("syncdictd " + Version.VERSION + " listening on " + bind + ":" + daemon.port() + (tlsCert == null ? "" : " (TLS)")
+                + " (in memory)");
         out.flush();
         daemon.awaitClosed();
         deletePidFile();

@@ -66,6 +66,18 @@ class SyncdictdCommandTest {
     }
 
     @Test
+    void tlsNeedsBothItsCertificateAndItsKey() throws Exception {
+        Run run = run("--port", "0", "--token-file", token("rw-------").toString(), "--tls-cert", dir.resolve("cert.pem").toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("TLS needs both --tls-cert and --tls-key");
+        Path notPem = Files.writeString(dir.resolve("not.pem"), "not a certificate\n");
+        Run unusable = run("--port", "0", "--token-file", token("rw-------").toString(), "--tls-cert", notPem.toString(),
+                "--tls-key", notPem.toString());
+        assertThat(unusable.exit()).isEqualTo(1);
+        assertThat(unusable.err()).startsWith("syncdictd: cannot use the TLS certificate " + notPem);
+    }
+
+    @Test
     void aPortInUseIsReported() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Run run = run("--port", String.valueOf(taken.getLocalPort()), "--token-file", token("rw-------").toString());

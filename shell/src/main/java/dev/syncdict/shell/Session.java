@@ -15,6 +15,7 @@ import java.net.UnknownHostException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
+import javax.net.ssl.SSLException;
 import java.nio.file.NoSuchFileException;
 import java.time.Duration;
 
@@ -34,6 +35,8 @@ public final class Session implements AutoCloseable {
     private final java.nio.file.Path tokenFile;
     private final boolean autostart;
     private final Duration timeout;
+    /** TLS to the daemon, or null for plain TCP. */
+    private final TlsOptions tls;
     private final JsonPrinter printer;
     /** Volatile: a Ctrl+C in the REPL closes it from the signal thread. */
     private volatile SyncdictClient client;
@@ -48,13 +51,14 @@ public final class Session implements AutoCloseable {
     private boolean failed;
 
     public Session(ShellIo io, Target target, java.nio.file.Path tokenFile, boolean autostart, Duration timeout,
-            JsonPrinter printer) {
+            TlsOptions tls, JsonPrinter printer) {
         this.io = io;
         this.locations = Locations.of(io.env());
         this.target = target;
         this.tokenFile = tokenFile;
         this.autostart = autostart;
         this.timeout = timeout;
+        this.tls = tls;
         this.printer = printer;
     }
 
@@ -191,6 +195,9 @@ public final class Session implements AutoCloseable {
         } else if (e instanceof SocketTimeoutException) {
             printer.error(null, "syncdictd at " + target + " did not answer within " + timeout.toMillis() + " ms"
                     + " (a longer wait: --timeout)");
+        } else if (e instanceof SSLException) {
+            printer.error(null, "TLS with syncdictd at " + target + " failed: " + e.getMessage()
+                    + " (its certificate must be signed by a CA you trust, --cacert, and name " + target.host() + ")");
         } else if (e instanceof UnknownHostException) {
             printer.error(null, "cannot resolve the host " + target.host() + ": check the name in --connect or $" + Target.ENV);
         } else if (e instanceof ConnectException) {
@@ -259,7 +266,7 @@ public final class Session implements AutoCloseable {
         if (address.isUnresolved()) {
             throw new UnknownHostException(target.host());
         }
-        return SyncdictClient.connect(address, token, timeout);
+        return SyncdictClient.connect(address, token, timeout, tls == null ? null : tls.context());
     }
 
     /** Starts a local daemon at the target unless one answers; returns its ready line, or null if one was running. */

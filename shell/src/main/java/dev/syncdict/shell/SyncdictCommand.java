@@ -58,6 +58,9 @@ import picocli.CommandLine.Option;
         })
 public final class SyncdictCommand implements Callable<Integer>, AutoCloseable {
 
+    /** The address prefix that asks for TLS, as in {@code tls://db.example:7440}. */
+    private static final String TLS_SCHEME = "tls://";
+
     @Option(names = "--connect", paramLabel = "HOST:PORT",
             description = "Daemon address (default: $SYNCDICT_ADDR, else 127.0.0.1:7440).")
     private String connect;
@@ -66,6 +69,19 @@ public final class SyncdictCommand implements Callable<Integer>, AutoCloseable {
             description = "Read the token from FILE. Without it: the token in $SYNCDICT_TOKEN (the token itself, not a file"
                     + " name), else the file $XDG_CONFIG_HOME/syncdict/token.")
     private Path tokenFile;
+
+    @Option(names = "--tls", description = "Connect with TLS (so does a tls://HOST:PORT address); the daemon's certificate"
+            + " must name the host and be signed by a CA in --cacert, else in the system's trust store.")
+    private boolean tls;
+
+    @Option(names = "--cacert", paramLabel = "FILE", description = "Trust the CA certificates in FILE (PEM) for TLS; implies --tls.")
+    private Path caFile;
+
+    @Option(names = "--cert", paramLabel = "FILE", description = "Mutual TLS: present this client certificate (PEM); needs --key.")
+    private Path certFile;
+
+    @Option(names = "--key", paramLabel = "FILE", description = "The private key of --cert (PEM, PKCS#8, unencrypted).")
+    private Path keyFile;
 
     @Option(names = "--no-autostart", description = "Never start a local daemon when none answers.")
     private boolean noAutostart;
@@ -131,8 +147,13 @@ public final class SyncdictCommand implements Callable<Integer>, AutoCloseable {
     public Session session() {
         if (session == null) {
             String address = connect != null ? connect : io.env().getOrDefault(Target.ENV, "");
+            boolean tlsAddress = address.startsWith(TLS_SCHEME);
+            address = tlsAddress ? address.substring(TLS_SCHEME.length()) : address;
             Target target = address.isEmpty() ? new Target(Target.DEFAULT_HOST, Target.DEFAULT_PORT) : Target.parse(address);
-            session = new Session(io, target, tokenFile, !noAutostart, timeout, printer());
+            boolean secure = tls || tlsAddress || caFile != null || certFile != null;
+            // A daemon started for us would have no certificate: over TLS, only connect.
+            session = new Session(io, target, tokenFile, !noAutostart && !secure, timeout,
+                    secure ? new TlsOptions(caFile, certFile, keyFile) : null, printer());
         }
         return session;
     }

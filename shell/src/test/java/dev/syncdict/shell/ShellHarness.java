@@ -23,7 +23,12 @@ final class ShellHarness implements AutoCloseable {
     record Result(int exit, String out, String err) {}
 
     ShellHarness(Path home) throws InterruptedException {
-        daemon = Daemon.start(DaemonConfig.defaults(Token.of(TOKEN)).withPort(0));
+        this(home, DaemonConfig.defaults(Token.of(TOKEN)));
+    }
+
+    /** A harness whose daemon has this configuration (on port 0, with the harness's token). */
+    ShellHarness(Path home, DaemonConfig config) throws InterruptedException {
+        daemon = Daemon.start(config.withPort(0));
         env.put("HOME", home.toString());
         env.put("XDG_CONFIG_HOME", home.resolve("config").toString());
         env.put("XDG_STATE_HOME", home.resolve("state").toString());
