@@ -38,6 +38,7 @@ public final class WatchLatency {
     private static final int[] WATCHERS = {1, 50};
     /** A watcher that hears nothing for this long has missed events: it stops and the shortfall is reported. */
     private static final int QUIET_MILLIS = 10_000;
+    private static final int SETTLE_MILLIS = 2_000;
 
     private WatchLatency() {}
 
@@ -119,6 +120,9 @@ public final class WatchLatency {
      * (JIT, connection buffers) before anything is counted.
      */
     private static Result measure(Opener<Watcher> opener, Writer writer, int watchers, int warmup, int writes) throws Exception {
+        // Both servers share CPU 0: let the JIT and GC work the last configuration left behind (in
+        // the daemon's JVM and this one) finish before this one starts, not land in its figures.
+        Thread.sleep(SETTLE_MILLIS);
         int total = warmup + writes;
         long[] sent = new long[total];
         // 0 marks "not received": System.nanoTime() landing on exactly 0 is not a concern.
