@@ -7,6 +7,7 @@ import dev.syncdict.protocol.Op;
 import dev.syncdict.protocol.Path;
 import dev.syncdict.protocol.Request;
 import dev.syncdict.protocol.Token;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -27,18 +28,28 @@ public final class LoadGenerator {
 
     private LoadGenerator() {}
 
+    /** HOST:PORT as a socket address. */
+    static InetSocketAddress address(String hostPort) {
+        int colon = hostPort.lastIndexOf(':');
+        return new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
+    }
+
+    /** The daemon's token, found as the shell finds it (SYNCDICT_TOKEN, then the token file). */
+    static Token token() throws IOException {
+        return Token.resolve(null, System.getenv(), Locations.of(System.getenv()), false);
+    }
+
     public static void main(String[] args) throws Exception {
         if (args.length != 5) {
             System.err.println("usage: LoadGenerator HOST:PORT CLIENTS PIPELINE SECONDS_PER_ROUND ROUNDS");
             System.exit(2);
         }
-        String[] address = args[0].split(":");
-        InetSocketAddress target = new InetSocketAddress(address[0], Integer.parseInt(address[1]));
+        InetSocketAddress target = address(args[0]);
         int clients = Integer.parseInt(args[1]);
         int pipeline = Integer.parseInt(args[2]);
         long roundMillis = Long.parseLong(args[3]) * 1000;
         int rounds = Integer.parseInt(args[4]);
-        Token token = Token.resolve(null, System.getenv(), Locations.of(System.getenv()), false);
+        Token token = token();
 
         List<Request> batch = Collections.nCopies(pipeline,
                 Request.of(Op.INCR).with(Field.PATH, Path.key("bench:counter")).with(Field.BY, BigDecimal.ONE));
