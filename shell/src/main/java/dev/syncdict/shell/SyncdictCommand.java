@@ -239,11 +239,11 @@ public final class SyncdictCommand implements Callable<Integer>, AutoCloseable {
         }
     }
 
-    /** Reports the build's version. */
+    /** Reports the build's version and the Java runtime, which decides how fast the command starts. */
     static final class VersionProvider implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"syncdict " + Version.VERSION};
+            return Version.describe("syncdict");
         }
     }
 }
