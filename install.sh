@@ -36,8 +36,9 @@ lib="$prefix/lib/syncdict"
 manifest="$lib/installed"
 
 # The JVM flags, in one place for the launchers and the archives' training (which must match them).
-# The shell runs short commands: C1 only and the serial collector start it fastest (docs/BENCHMARKS.md).
-shell_flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+# The shell runs short commands: C1 only starts it fastest; G1 (the default) beats the serial collector
+# once the archive is there, since only G1 maps the archive's heap objects on JDK 17 (docs/BENCHMARKS.md).
+shell_flags="-XX:TieredStopAtLevel=1"
 daemon_flags=""
 
 java_major() {
