@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -157,12 +158,15 @@ public final class SyncdictCommand implements Callable<Integer>, AutoCloseable {
         return cli;
     }
 
-    /** The command named by the first argument that is neither a global option nor its value, unless it is help. */
+    /** Commands that use the others' models: help describes them, tx parses its lines with them. */
+    private static final Set<Class<?>> USE_EVERY_COMMAND = Set.of(CommandLine.HelpCommand.class, TxCommand.class);
+
+    /** The command named by the first argument that is neither a global option nor its value, if it stands alone. */
     private static Class<?> oneShotCommand(CommandSpec rootSpec, String[] args) {
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (!arg.startsWith("-")) {
-                return COMMANDS.stream().filter(c -> c != CommandLine.HelpCommand.class)
+                return COMMANDS.stream().filter(c -> !USE_EVERY_COMMAND.contains(c))
                         .filter(c -> c.getAnnotation(Command.class).name().equals(arg)).findFirst().orElse(null);
             }
             OptionSpec option = rootSpec.findOption(arg);

@@ -35,6 +35,8 @@ class LazyModelTest {
         assertThat(built("-f", "script.sd")).hasSize(ALL);
         assertThat(built("--help")).hasSize(ALL);
         assertThat(built("help", "get")).hasSize(ALL);
+        // tx parses its lines with the other commands.
+        assertThat(built("tx", "ops.tx")).hasSize(ALL);
         // Built whole so that picocli can say what is wrong with the name.
         assertThat(built("gett", "x")).hasSize(ALL);
     }
