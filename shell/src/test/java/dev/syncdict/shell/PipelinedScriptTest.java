@@ -3,8 +3,7 @@ package dev.syncdict.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,19 +12,11 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(60)
 class PipelinedScriptTest {
 
-    @TempDir
-    Path home;
+    @AutoClose
+    private final ShellHarness shell;
 
-    private ShellHarness shell;
-
-    @BeforeEach
-    void start() throws InterruptedException {
+    PipelinedScriptTest(@TempDir Path home) throws InterruptedException {
         shell = new ShellHarness(home);
-    }
-
-    @AfterEach
-    void stop() {
-        shell.close();
     }
 
     @Test

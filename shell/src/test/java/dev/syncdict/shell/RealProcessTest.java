@@ -7,6 +7,7 @@ import java.io.BufferedReader;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +19,25 @@ import org.junit.jupiter.api.io.TempDir;
 /** The shell and daemon as real processes: auto-start, Ctrl+C, and the workflow the old recipe served. */
 @Timeout(120)
 class RealProcessTest {
+
+    /**
+     * A bash script that keeps one syncdict as a co-process over a pipe pair: it sends a statement and
+     * reads its answer before sending the next; read -t fails the script if an answer does not come.
+     */
+    private static final String COPROCESS_SCRIPT = String.join("\n",
+            "set -u",
+            "coproc SD { exec \"$@\"; }",
+            "for i in $(seq 1000); do",
+            "  echo 'incr n' >&\"${SD[1]}\"",
+            "  read -r -t 30 answer <&\"${SD[0]}\" || { echo \"no answer to statement $i\" >&2; exit 1; }",
+            "  [ \"$answer\" = \"$i\" ] || { echo \"statement $i was answered $answer\" >&2; exit 1; }",
+            "done",
+            "echo 'get n' >&\"${SD[1]}\"",
+            "read -r -t 30 last <&\"${SD[0]}\"",
+            "exec {SD[1]}>&-",
+            "wait \"$SD_PID\"",
+            "echo \"$last\"",
+            "");
 
     @TempDir
     Path home;
@@ -230,5 +250,18 @@ class RealProcessTest {
             previous = now;
         }
         assertThat(processes.run("get", "counter").out()).isEqualTo("37.5\n");
+    }
+
+    @Test
+    void aBashCoprocessGetsEachAnswerBeforeSendingTheNextStatement() throws Exception {
+        assertThat(processes.run("set", "n", "0").exit()).isZero();
+        List<String> command = new ArrayList<>(List.of("bash", "-c", COPROCESS_SCRIPT, "coprocess"));
+        command.addAll(RealProcesses.shellCommand());
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().clear();
+        builder.environment().putAll(processes.env);
+        RealProcesses.Finished run = RealProcesses.finish(builder.start());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("1000\n");
     }
 }
