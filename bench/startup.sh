@@ -11,6 +11,9 @@
 #
 #   bench/startup.sh [ROUNDS]     (default 21 rounds for one-shots, ROUNDS/4 for the longer runs)
 #
+# With SYNCDICT_BEFORE=DIR (an older installation's prefix, e.g. main's installed with
+# ./install.sh --prefix DIR), its one-shot and daemon stop join the comparison as "before".
+#
 # Needs redis-server, redis-tools and python3-redis from Debian's packages; as root it installs them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -81,14 +84,16 @@ interleave() {
   rm -f "$work/times"
 }
 
+before=${SYNCDICT_BEFORE:+$SYNCDICT_BEFORE/bin/syncdict}
 run_syncdict() { "$sd" get x; }
+run_before() { "$before" get x; }
 run_no_archive() { "$java" $shell_flags -jar "$lib/syncdict.jar" get x; }
 run_hello() { "$java" $shell_flags -cp "$work/hello" Hello; }
 run_redis_cli() { redis-cli -p "$redis_port" get x; }
 run_python_redis() { "$python" -c "import redis; print(redis.Redis(port=$redis_port).get('x'))"; }
 
 echo "startup.sh: one-shot get x, $rounds interleaved rounds" >&2
-interleave "$rounds" 3 syncdict no_archive hello redis_cli python_redis > "$work/oneshot"
+interleave "$rounds" 3 syncdict ${before:+before} no_archive hello redis_cli python_redis > "$work/oneshot"
 hello=$(awk '$1=="hello" {print $2}' "$work/oneshot")
 
 seq 20000 | sed 's/.*/incr n/' > "$work/incr"
@@ -114,8 +119,10 @@ run_daemon_start() { "$sd" --connect "127.0.0.1:$start_port" daemon start; }
 run_daemon_stop() { "$sd" --connect "127.0.0.1:$start_port" daemon stop; }
 run_autostart() { "$sd" --connect "127.0.0.1:$start_port" ping; }
 run_stop_again() { "$sd" --connect "127.0.0.1:$start_port" daemon stop; }
+run_before_start() { "$before" --connect "127.0.0.1:$start_port" daemon start; }
+run_before_stop() { "$before" --connect "127.0.0.1:$start_port" daemon stop; }
 echo "startup.sh: daemon start, stop and auto-start, $long_rounds rounds" >&2
-interleave "$long_rounds" 1 daemon_start daemon_stop autostart stop_again > "$work/daemon"
+interleave "$long_rounds" 1 daemon_start daemon_stop autostart stop_again ${before:+before_start before_stop} > "$work/daemon"
 
 row() { # FILE LABEL TEXT [REFERENCE]: a table row with the median and its ratio to REFERENCE
   local value; value=$(awk -v l="$2" '$1==l {print $2}' "$1")
@@ -131,6 +138,7 @@ Run on $(date -u +%Y-%m-%d) with $("$java" -version 2>&1 | head -n 1), load aver
 | one-shot \`get x\` ($rounds rounds) | median | / hello floor |
 |---|---|---|
 $(row "$work/oneshot" syncdict "\`syncdict get x\` (installed launcher, with its archive)" "$hello")
+${before:+$(row "$work/oneshot" before "before: \`syncdict get x\` as main installs it" "$hello")}
 $(row "$work/oneshot" no_archive "\`java $shell_flags -jar syncdict.jar get x\` (no archive)" "$hello")
 $(row "$work/oneshot" hello "hello world, \`java $shell_flags\` (the floor)" "$hello")
 $(row "$work/oneshot" redis_cli "\`redis-cli get x\`" "$hello")
@@ -152,4 +160,6 @@ $(row "$work/loop" coproc_200 "the same 200 through one \`coproc syncdict\`")
 $(row "$work/daemon" daemon_start "\`syncdict daemon start\`")
 $(row "$work/daemon" daemon_stop "\`syncdict daemon stop\`")
 $(row "$work/daemon" autostart "\`syncdict ping\` with no daemon running (auto-start)")
+${before:+$(row "$work/daemon" before_start "before: \`syncdict daemon start\` (main)")}
+${before:+$(row "$work/daemon" before_stop "before: \`syncdict daemon stop\` (main)")}
 EOF
