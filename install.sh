@@ -188,7 +188,7 @@ for command in syncdict syncdictd; do
 done
 echo "install.sh: installed $bin/syncdict and $bin/syncdictd (libraries in $lib)"
 
-echo "install.sh: training the start-up archives for $java_bin (a few seconds)"
+echo "install.sh: training the start-up archives for $java_bin (some seconds; longer on a busy machine)"
 if ! "$lib/build-archives" "$java_bin" > "$lib/build-archives.log" 2>&1; then
   echo "install.sh: could not build the start-up archives; syncdict works, only starts slower. See $lib/build-archives.log" >&2
 fi
