@@ -27,7 +27,7 @@ class PipelinedScriptTest {
         assertThat(result.out()).isEqualTo("3\n4\n5\n5\n");
         assertThat(result.err().lines()).hasSize(2);
         assertThat(result.err().lines().toList().get(0)).isEqualTo("syncdict: line 2: no value at nope (not_found)");
-        assertThat(result.err().lines().toList().get(1)).startsWith("syncdict: line 5: ").contains("'--bogus'");
+        assertThat(result.err().lines().toList().get(1)).startsWith("syncdict: line 5: ").contains("--bogus");
         assertThat(result.exit()).isEqualTo(ExitCode.USAGE);
     }
 
