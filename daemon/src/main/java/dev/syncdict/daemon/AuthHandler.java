@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 
 /**
  * The daemon's side of the handshake ({@link Handshake}): sends the hello, checks the client's
@@ -24,6 +25,8 @@ import java.util.function.Supplier;
  * one. One per connection: it holds that connection's nonce.
  */
 final class AuthHandler extends ChannelInboundHandlerAdapter {
+
+    private static final Logger LOG = Logger.getLogger(AuthHandler.class.getName());
 
     private final Token token;
     private final LongSupplier revision;
@@ -44,7 +47,7 @@ final class AuthHandler extends ChannelInboundHandlerAdapter {
     public void channelActive(ChannelHandlerContext ctx) {
         ctx.writeAndFlush(LineBuffers.of(new Hello(Hello.PROTOCOL_VERSION, Version.VERSION, nonce).encode()));
         deadline = ctx.executor().schedule(
-                () -> refuse(ctx, null, ErrorCode.UNAUTHORIZED, "no handshake within " + timeout.toSeconds() + "s"),
+                () -> refuse(ctx, null, ErrorCode.UNAUTHORIZED, "no handshake within " + timeout.toSeconds() + "s", "no handshake in time"),
                 timeout.toMillis(), TimeUnit.MILLISECONDS);
         ctx.fireChannelActive();
     }
@@ -62,11 +65,12 @@ final class AuthHandler extends ChannelInboundHandlerAdapter {
             return;
         } else if (line.request() == null) {
             refuse(ctx, line.id(), line.error().code() == ErrorCode.TOO_LARGE ? ErrorCode.TOO_LARGE : ErrorCode.UNAUTHORIZED,
-                    "authenticate first; this line was refused: " + line.error().message());
+                    "authenticate first; this line was refused: " + line.error().message(), "an unreadable line before the handshake");
         } else if (line.request().op() != Op.AUTH) {
-            refuse(ctx, line.id(), ErrorCode.UNAUTHORIZED, "authenticate first: nothing but auth is accepted before the handshake");
+            refuse(ctx, line.id(), ErrorCode.UNAUTHORIZED, "authenticate first: nothing but auth is accepted before the handshake",
+                    "a request before the handshake");
         } else if (!Handshake.matches(Handshake.clientProof(token, nonce, line.request().nonce()), line.request().proof())) {
-            refuse(ctx, line.id(), ErrorCode.UNAUTHORIZED, "wrong token");
+            refuse(ctx, line.id(), ErrorCode.UNAUTHORIZED, "wrong token", "wrong token");
         } else {
             deadline.cancel(false);
             String proof = Handshake.daemonProof(token, nonce, line.request().nonce());
@@ -83,9 +87,11 @@ final class AuthHandler extends ChannelInboundHandlerAdapter {
         // Nothing to pass on: this handler answered every line itself.
     }
 
-    private void refuse(ChannelHandlerContext ctx, Object id, ErrorCode code, String message) {
+    /** Answers and closes; the log gets {@code why}, never the message, which may quote what the peer sent. */
+    private void refuse(ChannelHandlerContext ctx, Object id, ErrorCode code, String message, String why) {
         if (ctx.channel().isActive() && !refused) {
             refused = true;
+            LOG.warning("refused " + ctx.channel().remoteAddress() + ": " + why);
             LingeringClose.after(ctx.writeAndFlush(LineBuffers.of(Reply.error(revision.getAsLong(), code, message).withId(id))));
         }
     }

@@ -8,6 +8,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.AttributeKey;
 import io.netty.util.ReferenceCountUtil;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
 
 /**
  * Counts open connections and turns away those past the limit with an error line. A refused
@@ -15,6 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 @ChannelHandler.Sharable
 final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
+
+    private static final Logger LOG = Logger.getLogger(ConnectionLimiter.class.getName());
 
     private static final AttributeKey<Boolean> REFUSED = AttributeKey.valueOf("syncdict.refused");
 
@@ -33,6 +36,7 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
     public void channelActive(ChannelHandlerContext ctx) {
         if (open.incrementAndGet() > max) {
             ctx.channel().attr(REFUSED).set(Boolean.TRUE);
+            LOG.warning("refused " + ctx.channel().remoteAddress() + ": already serving the maximum of " + max + " connections");
             // Not passed on: the refused connection never gets a hello.
             LingeringClose.after(ctx.writeAndFlush(LineBuffers.of(Reply.error(0, ErrorCode.TOO_MANY_CONNECTIONS,
                     "the daemon already serves its maximum of " + max + " connections"))));

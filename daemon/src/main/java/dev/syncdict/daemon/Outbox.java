@@ -122,7 +122,10 @@ final class Outbox {
                 channel.eventLoop().execute(() -> awaitDrain(batch));
                 break;
             case SHUTDOWN:
-                written.addListener(f -> shutdownDaemon.run());
+                written.addListener(f -> {
+                    LOG.info("stopping: shutdown requested by " + channel.remoteAddress());
+                    shutdownDaemon.run();
+                });
                 closeAfter(written);
                 break;
             case CLOSE:

@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -75,11 +77,18 @@ public final class Syncdictd implements Callable<Integer> {
             + " these CA certificates (PEM) signed.")
     private Path tlsClientCa;
 
+    private static final Logger LOG = Logger.getLogger(Syncdictd.class.getName());
+
+    /** Set once the stop is logged: a signal and the end of {@link #call()} may both get there. */
+    private final AtomicBoolean stopLogged = new AtomicBoolean();
+    private final long startNanos = System.nanoTime();
+
     public Syncdictd(Map<String, String> env) {
         this.env = env;
     }
 
     public static void main(String[] args) {
+        DaemonLog.install();
         System.exit(new CommandLine(new Syncdictd(System.getenv())).execute(args));
     }
 
@@ -125,9 +134,17 @@ public final class Syncdictd implements Callable<Integer> {
             Files.writeString(pidFile, ProcessHandle.current().pid() + "\n");
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // After a shutdown request the daemon is already closed and this only confirms it.
+            if (!stopLogged.get()) {
+                LOG.info("stopping: received a signal (SIGTERM, SIGINT or SIGHUP)");
+            }
             daemon.close();
             deletePidFile();
+            logStopped();
         }, "syncdictd-signal"));
+        LOG.info("started syncdictd " + Version.VERSION + " (pid " + ProcessHandle.current().pid() + ", Java "
+                + System.getProperty("java.runtime.version") + ") listening on " + bind + ":" + daemon.port()
+                + (tlsCert == null ? "" : " with TLS") + "; persistence: none, the dictionary lives in memory and is lost when the daemon stops");
         // The one line on stdout: whoever started the daemon reads it to learn the port.
         PrintWriter out = spec.commandLine().getOut();
         out.println("syncdictd " + Version.VERSION + " listening on " + bind + ":" + daemon.port() + (tlsCert == null ? "" : " (TLS)")
@@ -135,7 +152,14 @@ public final class Syncdictd implements Callable<Integer> {
         out.flush();
         daemon.awaitClosed();
         deletePidFile();
+        logStopped();
         return 0;
+    }
+
+    private void logStopped() {
+        if (stopLogged.compareAndSet(false, true)) {
+            LOG.info(String.format("stopped after %.1f s", (System.nanoTime() - startNanos) / 1e9));
+        }
     }
 
     private void deletePidFile() {
@@ -156,11 +180,11 @@ public final class Syncdictd implements Callable<Integer> {
         }
     }
 
-    /** Reports the build's version. */
+    /** Reports the build's version and the Java runtime, which decides how fast the command starts. */
     static final class VersionProvider implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"syncdictd " + Version.VERSION};
+            return Version.describe("syncdictd");
         }
     }
 }

@@ -1,13 +1,9 @@
 package dev.syncdict.protocol;
 
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The mutual challenge: each side proves it knows the token with an HMAC-SHA256 over both nonces,
@@ -49,12 +45,6 @@ public final class Handshake {
     }
 
     private static String hmac(Token token, String message) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(token.secret(), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
+        return HexFormat.of().formatHex(HmacSha256.of(token.secret(), message.getBytes(StandardCharsets.UTF_8)));
     }
 }

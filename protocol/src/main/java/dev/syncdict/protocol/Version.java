@@ -12,6 +12,15 @@ public final class Version {
 
     private Version() {}
 
+    /** What {@code --version} prints: the program's version, then the Java runtime it runs on. */
+    public static String[] describe(String program) {
+        return new String[] {
+            program + " " + VERSION,
+            "Java " + System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vm.name")
+                    + ", " + System.getProperty("java.home") + ")",
+        };
+    }
+
     private static String load() {
         try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
             Properties properties = new Properties();

@@ -127,7 +127,10 @@ final class DaemonLauncher {
         }
     }
 
-    /** $SYNCDICT_DAEMON, or the syncdictd.jar installed beside this shell's jar, run by this JVM. */
+    /**
+     * $SYNCDICT_DAEMON, or the syncdictd launcher that install.sh puts beside this shell's jar: it
+     * starts the daemon with its JVM flags and start-up archive, which a bare {@code java -jar} would not.
+     */
     private List<String> daemonCommand() throws IOException {
         String explicit = env.get(DAEMON_ENV);
         if (explicit != null && !explicit.isBlank()) {
@@ -135,10 +138,9 @@ final class DaemonLauncher {
         }
         try {
             Path shellJar = Path.of(DaemonLauncher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            Path daemonJar = shellJar.resolveSibling("syncdictd.jar");
-            if (Files.isRegularFile(daemonJar)) {
-                String java = ProcessHandle.current().info().command().orElse("java");
-                return List.of(java, "-jar", daemonJar.toString());
+            Path launcher = shellJar.resolveSibling("syncdictd");
+            if (Files.isRegularFile(launcher) && Files.isExecutable(launcher)) {
+                return List.of(launcher.toString());
             }
         } catch (URISyntaxException | SecurityException e) {
             // Fall through to the error below.

@@ -17,7 +17,7 @@ public final class Main {
             return CompleteEntry.run(java.util.Arrays.copyOfRange(args, 1, args.length), io);
         }
         try (SyncdictCommand root = new SyncdictCommand(io)) {
-            CommandLine cli = SyncdictCommand.commandLine(root);
+            CommandLine cli = SyncdictCommand.commandLine(root, args);
             return cli.execute(args);
         }
     }

@@ -28,7 +28,10 @@ public abstract class OpCommand implements Callable<Integer> {
     /** The request this command sends, built from its arguments (after {@link #prepare()}). */
     public abstract Request request();
 
-    /** Shows a successful reply. By default: its value, if it has one. */
+    /**
+     * Shows a successful reply. By default: its value, if it has one. It must depend on the reply
+     * alone: under --keep-going a script renders replies after later statements reused this object.
+     */
     public void render(Reply reply, Printer printer) {
         if (reply.value() != null) {
             printer.value(reply.value());

@@ -18,6 +18,8 @@ import java.net.SocketTimeoutException;
 import javax.net.ssl.SSLException;
 import java.nio.file.NoSuchFileException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One run of the shell: where the daemon is, how to prove the token, the printer, and the
@@ -147,6 +149,42 @@ public final class Session implements AutoCloseable {
         } catch (IOException e) {
             return e instanceof DaemonRefusedException ? unavailable(e) : lost(e);
         }
+        return show(command, reply, stamped);
+    }
+
+    /**
+     * Sends requests without waiting for each reply, then shows every reply in order, each under its
+     * context ("line 3"); returns each one's exit code. For scripts that keep going after failures.
+     */
+    List<Integer> executeAll(List<OpCommand> commands, List<Request> requests, List<String> contexts) {
+        printer.context(contexts.get(0));
+        List<Request> sent;
+        SyncdictClient open;
+        try {
+            sent = requests.stream().map(this::relative).toList();
+            open = client();
+        } catch (UsageException e) {
+            printer.error(null, e.getMessage());
+            return List.of(ExitCode.USAGE);
+        } catch (IOException e) {
+            return List.of(unavailable(e));
+        }
+        List<Reply> replies;
+        try {
+            replies = open.pipeline(sent);
+        } catch (IOException e) {
+            return List.of(e instanceof DaemonRefusedException ? unavailable(e) : lost(e));
+        }
+        List<Integer> codes = new ArrayList<>();
+        for (int i = 0; i < replies.size(); i++) {
+            printer.context(contexts.get(i));
+            codes.add(show(commands.get(i), replies.get(i), false));
+        }
+        return codes;
+    }
+
+    /** Shows a reply (stamped with its revision, in a loop) or its error; returns the exit code. */
+    private int show(OpCommand command, Reply reply, boolean stamped) {
         if (reply.isError()) {
             printer.error(reply.error().code().wireName(), reply.error().message());
             return ExitCode.of(reply.error().code());

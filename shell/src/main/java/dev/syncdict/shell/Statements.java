@@ -16,6 +16,9 @@ import picocli.CommandLine;
  */
 public final class Statements {
 
+    /** Most statements of standard input gathered into one pipelined batch under --keep-going. */
+    private static final int BATCH_STATEMENTS = 1000;
+
     private final CommandLine root;
     private final Session session;
     private final boolean keepGoing;
@@ -57,6 +60,8 @@ public final class Statements {
         int lineNumber = 0;
         StringBuilder pending = new StringBuilder();
         int pendingStart = 1;
+        // Under --keep-going, statements already waiting on standard input go to the daemon together.
+        PipelinedRun ahead = keepGoing ? new PipelinedRun(root, session) : null;
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
             lineNumber++;
             if (pending.length() == 0) {
@@ -69,14 +74,27 @@ public final class Statements {
             } catch (Tokenizer.Unterminated open) {
                 continue; // a quote or bracket spans lines: wait for the line that closes it
             }
-            int code = runAll(statements, pendingStart);
             pending.setLength(0);
+            int code;
+            if (ahead != null) {
+                ahead.queue(statements, pendingStart, this);
+                if (reader.ready() && ahead.queued() < BATCH_STATEMENTS) {
+                    continue; // more input is already there: send it together
+                }
+                code = ahead.finish();
+            } else {
+                code = runAll(statements, pendingStart);
+            }
             if (code != ExitCode.OK) {
                 result = code;
                 if (!keepGoing) {
                     return result;
                 }
             }
+        }
+        int rest = ahead == null ? ExitCode.OK : ahead.finish();
+        if (rest != ExitCode.OK) {
+            result = rest;
         }
         if (pending.length() > 0) {
             result = runStatements(pending.toString(), pendingStart);
@@ -98,9 +116,14 @@ public final class Statements {
 
     /** Runs statements in order, stopping at the first failure unless told to keep going. */
     private int runAll(List<Tokenizer.Statement> statements, int firstLine) {
+        if (keepGoing) {
+            PipelinedRun run = new PipelinedRun(root, session);
+            run.queue(statements, firstLine, this);
+            return run.finish();
+        }
         int result = ExitCode.OK;
         for (Tokenizer.Statement statement : statements) {
-            session.printer().context(firstLine > 0 ? "line " + (firstLine + statement.line() - 1) : "");
+            session.printer().context(where(firstLine, statement));
             int code = run(statement.words());
             if (code != ExitCode.OK) {
                 result = code;
@@ -111,6 +134,11 @@ public final class Statements {
         }
         session.printer().context("");
         return result;
+    }
+
+    /** Where a statement of a text starting at {@code firstLine} comes from, for error messages ("" when 0). */
+    static String where(int firstLine, Tokenizer.Statement statement) {
+        return firstLine > 0 ? "line " + (firstLine + statement.line() - 1) : "";
     }
 
     /** Runs one statement's words as a command. */

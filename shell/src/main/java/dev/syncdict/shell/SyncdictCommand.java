@@ -20,9 +20,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -42,9 +46,6 @@ import picocli.CommandLine.Option;
             "Any command that talks to the daemon may end with `every DURATION` (repeat until Ctrl+C) and `times N`:"
                     + " syncdict incr visits 0.5 every 1s",
         },
-        subcommands = {GetCommand.class, SetCommand.class, DelCommand.class, IncrCommand.class, KeysCommand.class,
-            DumpCommand.class, LoadCommand.class, TxCommand.class, InfoCommand.class, PingCommand.class,
-            ShutdownCommand.class, WatchCommand.class, DaemonCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit status:%n",
         footer = {
             "  0  success",
@@ -57,6 +58,15 @@ import picocli.CommandLine.Option;
                     + " auto-start), NO_COLOR, XDG_CONFIG_HOME, XDG_STATE_HOME, XDG_RUNTIME_DIR.",
         })
 public final class SyncdictCommand implements Callable<Integer>, AutoCloseable {
+
+    /**
+     * Every command, in the order help lists them. Not in the annotation, so that picocli does not
+     * build every command's model when a one-shot invocation runs only one of them.
+     */
+    private static final List<Class<?>> COMMANDS = List.of(GetCommand.class, SetCommand.class, DelCommand.class,
+            IncrCommand.class, KeysCommand.class, DumpCommand.class, LoadCommand.class, TxCommand.class,
+            InfoCommand.class, PingCommand.class, ShutdownCommand.class, WatchCommand.class, DaemonCommand.class,
+            CommandLine.HelpCommand.class);
 
     /** The address prefix that asks for TLS, as in {@code tls://db.example:7440}. */
     private static final String TLS_SCHEME = "tls://";
@@ -106,7 +116,8 @@ public final class SyncdictCommand implements Callable<Integer>, AutoCloseable {
     @Option(names = "-f", paramLabel = "FILE", description = "Run the commands in FILE ('-' for standard input).")
     private Path file;
 
-    @Option(names = "--keep-going", description = "In a script, go on after a failing command (exit with the last failure's code).")
+    @Option(names = "--keep-going", description = "In a script, go on after a failing command (exit with the last failure's code);"
+            + " statements then go to the daemon without waiting for each other's replies, which print in order.")
     private boolean keepGoing;
 
     private final ShellIo io;
@@ -118,19 +129,53 @@ public final class SyncdictCommand implements Callable<Integer>, AutoCloseable {
         this.io = io;
     }
 
-    /** The configured command line for this shell. */
+    /** The configured command line with every command: for scripts, the REPL, help and completion. */
     public static CommandLine commandLine(SyncdictCommand root) {
+        return commandLine(root, new String[0]);
+    }
+
+    /**
+     * The configured command line for these arguments. Building a command's model by reflection is
+     * most of a one-shot command's start (docs/BENCHMARKS.md), so when the arguments name a command
+     * to run once, only that command is built; anything else (no command: a script or the REPL;
+     * help; a misspelt name that picocli should suggest a fix for) gets every command.
+     */
+    public static CommandLine commandLine(SyncdictCommand root, String[] args) {
         CommandLine cli = new CommandLine(root);
+        Class<?> only = oneShotCommand(cli.getCommandSpec(), args);
+        for (Class<?> command : only != null ? List.of(only) : COMMANDS) {
+            cli.addSubcommand(command);
+        }
+        // Configured after the commands are added: picocli passes these settings on only to the commands it already has.
         root.commandLine = cli;
         cli.setOut(root.io.out());
         cli.setErr(root.io.err());
-        cli.setParameterExceptionHandler((e, args) -> {
+        cli.setParameterExceptionHandler((e, rejected) -> {
             root.printer().error(null, UsageMessages.of(e));
             return ExitCode.USAGE;
         });
         cli.setExecutionExceptionHandler((e, command, parsed) -> root.failure(e));
         HelpLayout.apply(cli);
         return cli;
+    }
+
+    /** Commands that use the others' models: help describes them, tx parses its lines with them. */
+    private static final Set<Class<?>> USE_EVERY_COMMAND = Set.of(CommandLine.HelpCommand.class, TxCommand.class);
+
+    /** The command named by the first argument that is neither a global option nor its value, if it stands alone. */
+    private static Class<?> oneShotCommand(CommandSpec rootSpec, String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("-")) {
+                return COMMANDS.stream().filter(c -> !USE_EVERY_COMMAND.contains(c))
+                        .filter(c -> c.getAnnotation(Command.class).name().equals(arg)).findFirst().orElse(null);
+            }
+            OptionSpec option = rootSpec.findOption(arg);
+            if (option != null && option.arity().max() > 0) {
+                i++; // the option's value, as in --connect HOST:PORT
+            }
+        }
+        return null;
     }
 
     /** The printer the global options ask for, built on first use. */
@@ -199,11 +244,11 @@ public final class SyncdictCommand implements Callable<Integer>, AutoCloseable {
         }
     }
 
-    /** Reports the build's version. */
+    /** Reports the build's version and the Java runtime, which decides how fast the command starts. */
     static final class VersionProvider implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"syncdict " + Version.VERSION};
+            return Version.describe("syncdict");
         }
     }
 }

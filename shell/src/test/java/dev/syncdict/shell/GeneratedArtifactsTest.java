@@ -51,6 +51,11 @@ class GeneratedArtifactsTest {
     void theDaemonManPageMatchesItsOptions() throws Exception {
         Map<String, List<String>> extra = new LinkedHashMap<>();
         extra.put("SIGNALS", List.of("SIGTERM and SIGINT stop the daemon cleanly, as the shutdown request does."));
+        extra.put("LOG", List.of(
+                "One line per event on standard error: the start (address, version, persistence), the stop and its reason,"
+                        + " refused connections and handshakes with the peer's address (never what it sent), and errors."
+                        + " A daemon started by syncdict writes it to $XDG_STATE_HOME/syncdict/syncdictd.log; under systemd"
+                        + " it goes to the journal (the syncdictd.service user unit that install.sh installs)."));
         extra.put("SEE ALSO", List.of("syncdict(1); the protocol: docs/PROTOCOL.md in the source."));
         check(Path.of("../man/syncdictd.8"),
                 ManPage.render(new CommandLine(new dev.syncdict.daemon.Syncdictd(Map.of())), 8, "syncdictd " + Version.VERSION, extra));

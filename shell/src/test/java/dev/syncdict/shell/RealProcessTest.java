@@ -7,15 +7,37 @@ import java.io.BufferedReader;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The shell and daemon as real processes: auto-start, Ctrl+C, and the workflow the old recipe served. */
+@Timeout(120)
 class RealProcessTest {
+
+    /**
+     * A bash script that keeps one syncdict as a co-process over a pipe pair: it sends a statement and
+     * reads its answer before sending the next; read -t fails the script if an answer does not come.
+     */
+    private static final String COPROCESS_SCRIPT = String.join("\n",
+            "set -u",
+            "coproc SD { exec \"$@\"; }",
+            "for i in $(seq 1000); do",
+            "  echo 'incr n' >&\"${SD[1]}\"",
+            "  read -r -t 30 answer <&\"${SD[0]}\" || { echo \"no answer to statement $i\" >&2; exit 1; }",
+            "  [ \"$answer\" = \"$i\" ] || { echo \"statement $i was answered $answer\" >&2; exit 1; }",
+            "done",
+            "echo 'get n' >&\"${SD[1]}\"",
+            "read -r -t 30 last <&\"${SD[0]}\"",
+            "exec {SD[1]}>&-",
+            "wait \"$SD_PID\"",
+            "echo \"$last\"",
+            "");
 
     @TempDir
     Path home;
@@ -59,7 +81,7 @@ class RealProcessTest {
 
         RealProcesses.Finished stop = processes.run("daemon", "stop");
         assertThat(stop.out()).isEqualTo("stopped syncdictd at " + processes.address + " (pid " + pid + ")\n");
-        assertThat(ProcessHandle.of(pid)).isEmpty();
+        assertThat(exited(pid)).isTrue();
         assertThat(processes.run("daemon", "status").exit()).isEqualTo(ExitCode.UNAVAILABLE);
         assertThat(Files.exists(processes.pidFile())).isFalse();
         RealProcesses.Finished stopAgain = processes.run("daemon", "stop");
@@ -138,12 +160,63 @@ class RealProcessTest {
     }
 
     @Test
-    void aOneShotCommandLoadsNoTerminalNettyOrDatabind() throws Exception {
+    void aOneShotCommandLoadsNoTerminalNettyOrDatabindAndOnlyItsOwnCommand() throws Exception {
         assertThat(processes.run("set", "x", "1").exit()).isZero();
         RealProcesses.Finished get = RealProcesses.finish(processes.start(false, List.of("-verbose:class"), "get", "x"));
         assertThat(get.exit()).isZero();
         assertThat(get.out()).contains("dev.syncdict.client.SyncdictClient").contains("\n1\n");
         assertThat(get.out()).doesNotContain("org.jline").doesNotContain("io.netty").doesNotContain("tools.jackson.databind");
+        RealProcesses.Finished script = RealProcesses.finish(processes.start(false, List.of("-verbose:class"), "-c", "get x"));
+        ClassCounts oneShot = ClassCounts.of(get.out());
+        ClassCounts all = ClassCounts.of(script.out());
+        System.out.println("classes loaded by a one-shot get: " + oneShot + "; by the same get as a script: " + all);
+        // Only get's model is built: the mixins of the other commands (set's and del's conditions) stay unloaded.
+        assertThat(get.out()).doesNotContain("dev.syncdict.shell.commands.Conditions");
+        assertThat(script.out()).contains("dev.syncdict.shell.commands.Conditions");
+    }
+
+    /** How many classes a run loaded: in all, picocli's and Jackson's, from -verbose:class output. */
+    private record ClassCounts(long total, long picocli, long jackson) {
+        static ClassCounts of(String verbose) {
+            List<String> loaded = verbose.lines().filter(line -> line.startsWith("[class,load]")
+                    || line.contains("[class,load] ")).toList();
+            return new ClassCounts(loaded.size(),
+                    loaded.stream().filter(line -> line.contains(" picocli.")).count(),
+                    loaded.stream().filter(line -> line.contains(" tools.jackson.")).count());
+        }
+    }
+
+    @Test
+    void daemonStopReturnsOnlyOnceTheDaemonHasExitedAndTheLogNamesStartAndStop() throws Exception {
+        RealProcesses.Finished start = processes.run("daemon", "start");
+        assertThat(start.exit()).as(start.err()).isZero();
+        long pid = Long.parseLong(Files.readString(processes.pidFile()).strip());
+        assertThat(exited(pid)).isFalse();
+
+        RealProcesses.Finished stop = processes.run("daemon", "stop");
+        assertThat(stop.exit()).as(stop.err()).isZero();
+        assertThat(exited(pid)).as("the daemon's process has exited when stop returns").isTrue();
+        String log = Files.readString(home.resolve("state/syncdict/syncdictd.log"));
+        assertThat(log).containsPattern("INFO started syncdictd \\S+ \\(pid " + pid + ", Java .*\\) listening on "
+                + java.util.regex.Pattern.quote(processes.address) + "; persistence: ");
+        assertThat(log).containsPattern("INFO stopping: shutdown requested by /127\\.[0-9.]+:\\d+");
+        assertThat(log).containsPattern("INFO stopped after \\d+\\.\\d s");
+    }
+
+    @Test
+    void theLogNamesARefusedHandshakeButNeverTheTokenTried() throws Exception {
+        assertThat(processes.run("ping").exit()).isZero();
+        Path wrong = Files.writeString(home.resolve("wrong-token"), "not-the-token-4f1c\n");
+        RealProcesses.Finished refused = processes.run("--token-file", wrong.toString(), "ping");
+        assertThat(refused.exit()).isEqualTo(ExitCode.UNAVAILABLE);
+        String log = Files.readString(home.resolve("state/syncdict/syncdictd.log"));
+        assertThat(log).containsPattern("WARNING refused /127\\.[0-9.]+:\\d+: wrong token").doesNotContain("not-the-token-4f1c");
+    }
+
+    /** Exited: no such process, or a zombie that only waits for its parent to collect it. */
+    private static boolean exited(long pid) throws Exception {
+        Path status = Path.of("/proc/" + pid + "/status");
+        return !Files.exists(status) || Files.readAllLines(status).stream().anyMatch(line -> line.matches("State:\\s+Z.*"));
     }
 
     @Test
@@ -177,5 +250,18 @@ class RealProcessTest {
             previous = now;
         }
         assertThat(processes.run("get", "counter").out()).isEqualTo("37.5\n");
+    }
+
+    @Test
+    void aBashCoprocessGetsEachAnswerBeforeSendingTheNextStatement() throws Exception {
+        assertThat(processes.run("set", "n", "0").exit()).isZero();
+        List<String> command = new ArrayList<>(List.of("bash", "-c", COPROCESS_SCRIPT, "coprocess"));
+        command.addAll(RealProcesses.shellCommand());
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().clear();
+        builder.environment().putAll(processes.env);
+        RealProcesses.Finished run = RealProcesses.finish(builder.start());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("1000\n");
     }
 }

@@ -64,7 +64,7 @@ final class RealProcesses implements AutoCloseable {
         }
         command.add(JAVA);
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", CLASSPATH, "dev.syncdict.shell.Main"));
+        command.addAll(shellCommand().subList(1, 4));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         builder.environment().clear();
@@ -72,6 +72,11 @@ final class RealProcesses implements AutoCloseable {
         Process process = builder.start();
         started.add(process);
         return process;
+    }
+
+    /** The command that runs the shell: java, its options, the classpath and the main class. */
+    static List<String> shellCommand() {
+        return List.of(JAVA, "-cp", CLASSPATH, "dev.syncdict.shell.Main");
     }
 
     /** Runs {@code syncdict ARGS} to the end. */

@@ -5,6 +5,7 @@ import dev.syncdict.protocol.Op;
 import dev.syncdict.protocol.Reply;
 import dev.syncdict.protocol.Request;
 import dev.syncdict.shell.ExitCode;
+import dev.syncdict.shell.ProcessExit;
 import dev.syncdict.shell.Session;
 import dev.syncdict.shell.SyncdictCommand;
 import dev.syncdict.shell.UsageException;
@@ -13,7 +14,7 @@ import java.math.BigDecimal;
 import java.net.ConnectException;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -56,6 +57,8 @@ public final class DaemonCommand implements Callable<Integer> {
     /** Asks the daemon to shut down and waits until its process has gone. */
     @Command(name = "stop", description = "Stop the daemon at the --connect address and wait until it has exited.")
     static final class Stop implements Callable<Integer> {
+        private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
         @Spec
         CommandSpec spec;
 
@@ -72,16 +75,9 @@ public final class DaemonCommand implements Callable<Integer> {
             Reply info = client.call(Request.of(Op.INFO));
             client.call(Request.of(Op.SHUTDOWN));
             long pid = ((BigDecimal) ((Map<?, ?>) info.value()).get("pid")).longValue();
-            if (session.target().isLocal()) {
-                var process = ProcessHandle.of(pid);
-                if (process.isPresent()) {
-                    try {
-                        process.get().onExit().get(30, TimeUnit.SECONDS);
-                    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                        session.printer().error(null, "syncdictd (pid " + pid + ") did not exit within 30s");
-                        return ExitCode.DAEMON_ERROR;
-                    }
-                }
+            if (session.target().isLocal() && !ProcessExit.await(pid, STOP_TIMEOUT)) {
+                session.printer().error(null, "syncdictd (pid " + pid + ") did not exit within " + STOP_TIMEOUT.toSeconds() + "s");
+                return ExitCode.DAEMON_ERROR;
             }
             session.io().out().println("stopped syncdictd at " + session.target() + " (pid " + pid + ")");
             return ExitCode.OK;

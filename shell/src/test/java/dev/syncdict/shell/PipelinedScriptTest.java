@@ -1,0 +1,55 @@
+package dev.syncdict.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Under --keep-going a script's requests go ahead of their replies; what it prints must not change. */
+@Timeout(60)
+class PipelinedScriptTest {
+
+    @AutoClose
+    private final ShellHarness shell;
+
+    PipelinedScriptTest(@TempDir Path home) throws InterruptedException {
+        shell = new ShellHarness(home);
+    }
+
+    @Test
+    void resultsAndErrorsComeInStatementOrderWithTheirLines() {
+        String script = "set a 1\nget nope\nincr a 2\nincr a 1 every 1ms times 2\nget a --bogus\nget a\n";
+        ShellHarness.Result result = shell.runWithInput(script, false, "--keep-going");
+        // The repetition and the usage error run by themselves, after what was queued before them.
+        assertThat(result.out()).isEqualTo("3\n4\n5\n5\n");
+        assertThat(result.err().lines()).hasSize(2);
+        assertThat(result.err().lines().toList().get(0)).isEqualTo("syncdict: line 2: no value at nope (not_found)");
+        assertThat(result.err().lines().toList().get(1)).startsWith("syncdict: line 5: ").contains("--bogus");
+        assertThat(result.exit()).isEqualTo(ExitCode.USAGE);
+    }
+
+    @Test
+    void aLongScriptKeepsEveryResultInOrder() {
+        StringBuilder script = new StringBuilder();
+        StringBuilder expected = new StringBuilder();
+        for (int i = 1; i <= 3000; i++) {
+            script.append(i % 2 == 0 ? "incr n\n" : "incr m 2\n");
+            expected.append(i % 2 == 0 ? i / 2 : i + 1).append('\n');
+        }
+        ShellHarness.Result result = shell.runWithInput(script.toString(), false, "--keep-going");
+        assertThat(result.err()).isEmpty();
+        assertThat(result.out()).isEqualTo(expected.toString());
+        assertThat(result.exit()).isZero();
+    }
+
+    @Test
+    void withoutKeepGoingTheFirstFailureStillStopsTheScript() {
+        ShellHarness.Result result = shell.runWithInput("incr a\nget nope\nincr a\n", false);
+        assertThat(result.out()).isEqualTo("1\n");
+        assertThat(result.exit()).isEqualTo(ExitCode.NOT_FOUND_OR_CONDITION);
+        assertThat(shell.run("get", "a").out()).isEqualTo("1\n");
+    }
+}
