@@ -13,7 +13,7 @@ port=17450
 redis_port=16390
 work="$(mktemp -d)"
 export SYNCDICT_TOKEN="bench-$RANDOM$RANDOM"
-taskset -c 0 java -jar daemon/target/syncdictd.jar --port "$port" > "$work/syncdictd.out" 2> "$work/syncdictd.err" &
+taskset -c 0 java -jar daemon/target/syncdictd.jar --in-memory --port "$port" > "$work/syncdictd.out" 2> "$work/syncdictd.err" &
 daemon=$!
 taskset -c 0 redis-server --port "$redis_port" --save '' --appendonly no --daemonize no > "$work/redis.log" &
 redis=$!

@@ -39,7 +39,7 @@ class ClientTest {
     private Daemon daemon;
 
     @BeforeEach
-    void start() throws InterruptedException {
+    void start() throws Exception {
         daemon = Daemon.start(DaemonConfig.defaults(TOKEN).withPort(0));
     }
 

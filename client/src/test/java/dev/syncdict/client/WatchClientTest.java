@@ -23,7 +23,7 @@ class WatchClientTest {
     private Daemon daemon;
 
     @BeforeEach
-    void start() throws InterruptedException {
+    void start() throws Exception {
         daemon = Daemon.start(DaemonConfig.defaults(TOKEN).withPort(0));
     }
 

@@ -28,4 +28,14 @@ final class Batch {
     DecodedLine next() {
         return lines.get(next++);
     }
+
+    /** How many lines have been taken. */
+    int position() {
+        return next;
+    }
+
+    /** Goes back to a position, to answer its lines again (their writes were undone). */
+    void rewind(int position) {
+        next = position;
+    }
 }

@@ -14,9 +14,9 @@ import java.util.logging.Logger;
 
 /**
  * The one path of every request, once its order is decided: apply each batch's lines in turn,
- * hand the group's commits to the listeners in revision order (the watch hub adds its events to
- * the watchers' outboxes then), and only once they have accepted them release every outbox the
- * group added to. It does not care which thread calls {@link #run}, only that one thread at a time
+ * hand the group's commits to the listeners in revision order (the log records them, then the
+ * watch hub adds its events to the watchers' outboxes), and only once they have accepted them
+ * release every outbox the group added to; when the log refuses them, undo them and answer again. It does not care which thread calls {@link #run}, only that one thread at a time
  * does (today the {@link Sequencer}'s; a test's own).
  */
 final class CommitPipeline {
@@ -45,59 +45,119 @@ final class CommitPipeline {
         touched.add(outbox);
     }
 
-    /** Applies a group of batches, tells the listeners, then releases the lines. */
-    void run(List<Batch> batches) {
+    /**
+     * Applies a group of batches, tells the listeners, then releases the lines; returns the batches
+     * that stopped before a line acting beyond the dictionary, to go first in the next group.
+     *
+     * <p>When a listener refuses the group (the log could not record it), its commits are undone
+     * and every line from the group's first write on is answered again, each write refused
+     * {@code io_error} and each read against the dictionary without them.
+     */
+    List<Batch> run(List<Batch> batches) {
         Map<Outbox, Answered> answered = new HashMap<>();
-        List<Commit> commits = new ArrayList<>();
+        Group group = new Group();
         for (Batch batch : batches) {
-            answered.put(batch.outbox(), answer(batch, commits));
+            answered.put(batch.outbox(), answer(batch, group, null));
         }
-        String refused = commits.isEmpty() ? null : tellListeners(commits);
+        String refused = group.commits.isEmpty() ? null : tellListeners(group.commits);
+        if (refused == null) {
+            dispatcher.settle();
+        } else {
+            dispatcher.undoUnsettled();
+            for (Redo redo : group.redos) {
+                redo.batch().outbox().rollback(redo.mark());
+                redo.batch().rewind(redo.position());
+                answered.put(redo.batch().outbox(), answer(redo.batch(), new Group(), refused));
+            }
+        }
         publishedRevision = dispatcher.revision();
+        List<Batch> carried = new ArrayList<>();
         for (Outbox outbox : touched) {
             Answered batch = answered.remove(outbox);
-            if (refused != null && batch != null && batch.wrote()) {
-                outbox.abandon(refused);
-            } else {
-                outbox.release(batch == null ? null : batch.batch(), batch == null ? Outbox.Then.WRITE_ONLY : batch.then());
+            outbox.release(batch == null ? null : batch.batch(), batch == null ? Outbox.Then.WRITE_ONLY : batch.then());
+            if (batch != null && batch.carried()) {
+                carried.add(batch.batch());
             }
         }
         touched.clear();
         // A batch that added nothing (it only closed, or stopped before its first line) still goes on.
-        answered.forEach((outbox, batch) -> outbox.release(batch.batch(), batch.then()));
+        answered.forEach((outbox, batch) -> {
+            outbox.release(batch.batch(), batch.then());
+            if (batch.carried()) {
+                carried.add(batch.batch());
+            }
+        });
+        return carried;
     }
 
-    /** What a batch came to in this group: whether any of its requests wrote, and what its connection does next. */
-    private record Answered(Batch batch, boolean wrote, Outbox.Then then) {}
+    /** What a batch came to in this group: what its connection does next, and whether it goes on in the next group. */
+    private record Answered(Batch batch, Outbox.Then then, boolean carried) {
 
-    private Answered answer(Batch batch, List<Commit> commits) {
+        Answered(Batch batch, Outbox.Then then) {
+            this(batch, then, false);
+        }
+    }
+
+    /** Where a batch's answers begin to depend on the group's commits: what a refusal answers again. */
+    private record Redo(Batch batch, int position, long mark) {}
+
+    /** The group's commits so far, and where each batch's answers began to depend on them. */
+    private static final class Group {
+        final List<Commit> commits = new ArrayList<>();
+        final List<Redo> redos = new ArrayList<>();
+    }
+
+    /**
+     * Answers a batch's lines in turn; with {@code refusal}, every write is answered io_error
+     * instead of applied. A line acting beyond the dictionary waits for the next group when this
+     * one holds commits not yet recorded (or is being answered again): nothing could undo it.
+     */
+    private Answered answer(Batch batch, Group group, String refusal) {
         Outbox outbox = batch.outbox();
-        boolean wrote = false;
+        if (!group.commits.isEmpty()) {
+            group.redos.add(new Redo(batch, batch.position(), outbox.mark()));
+        }
         while (batch.hasNext()) {
             if (outbox.isFull()) {
-                return new Answered(batch, wrote, Outbox.Then.RESUME_BATCH);
+                return new Answered(batch, Outbox.Then.RESUME_BATCH);
             }
+            int position = batch.position();
+            long mark = outbox.mark();
             DecodedLine line = batch.next();
             if (line == DecodedLine.CLOSED) {
                 dispatcher.closed(outbox);
-                return new Answered(batch, wrote, Outbox.Then.WRITE_ONLY);
+                return new Answered(batch, Outbox.Then.WRITE_ONLY);
             }
-            Store.Applied applied = apply(line, outbox);
+            if (line.request() != null && Dispatcher.actsBeyondTheStore(line.request()) && (!group.commits.isEmpty() || refusal != null)) {
+                batch.rewind(position);
+                return new Answered(batch, Outbox.Then.WRITE_ONLY, true);
+            }
+            Store.Applied applied = refusal != null && isWrite(line) ? refuse(line, refusal) : apply(line, outbox);
             if (applied.commit() != null) {
-                commits.add(applied.commit());
-                wrote = true;
+                if (group.commits.isEmpty()) {
+                    group.redos.add(new Redo(batch, position, mark));
+                }
+                group.commits.add(applied.commit());
             }
             if (applied.reply() != null) {
                 append(applied.reply(), line, outbox);
             }
             if (line.fatal()) {
-                return new Answered(batch, wrote, Outbox.Then.CLOSE);
+                return new Answered(batch, Outbox.Then.CLOSE);
             }
             if (line.request() != null && line.request().op() == Op.SHUTDOWN) {
-                return new Answered(batch, wrote, Outbox.Then.SHUTDOWN);
+                return new Answered(batch, Outbox.Then.SHUTDOWN);
             }
         }
-        return new Answered(batch, wrote, Outbox.Then.READ_MORE);
+        return new Answered(batch, Outbox.Then.READ_MORE);
+    }
+
+    private static boolean isWrite(DecodedLine line) {
+        return line.request() != null && line.request().op().access() == Op.Access.WRITE;
+    }
+
+    private Store.Applied refuse(DecodedLine line, String refusal) {
+        return new Store.Applied(Reply.error(dispatcher.revision(), ErrorCode.IO_ERROR, refusal).withId(line.id()), null);
     }
 
     /**
@@ -138,7 +198,7 @@ final class CommitPipeline {
             } catch (Exception e) {
                 LOG.log(Level.SEVERE, "a commit listener refused revisions " + group.get(0).revision() + " to "
                         + group.get(group.size() - 1).revision(), e);
-                return "its writes could not be recorded: " + e.getMessage();
+                return "not written, nothing changed: " + e.getMessage();
             }
         }
         return null;

@@ -3,6 +3,7 @@ package dev.syncdict.daemon;
 import dev.syncdict.daemon.store.Dictionary;
 import dev.syncdict.daemon.store.Store;
 import dev.syncdict.daemon.store.TreeStore;
+import dev.syncdict.daemon.wal.Durability;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -15,11 +16,15 @@ import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * A running daemon: the listening socket, the event loops and the sequencer that owns the
@@ -28,26 +33,42 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class Daemon implements AutoCloseable {
 
+    private static final Logger LOG = Logger.getLogger(Daemon.class.getName());
+
     private final EventLoopGroup acceptor;
     private final EventLoopGroup workers;
     private final CommitPipeline pipeline;
     private final Sequencer sequencer;
+    private final Persistence persistence;
     private final Channel listener;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch closed = new CountDownLatch(1);
 
-    private Daemon(DaemonConfig config, List<CommitListener> listeners) throws InterruptedException {
+    private Daemon(DaemonConfig config, List<CommitListener> listeners) throws InterruptedException, IOException {
+        Dictionary dictionary;
+        List<CommitListener> all = new ArrayList<>();
+        if (config.log() == null) {
+            persistence = new InMemory();
+            dictionary = new Dictionary();
+        } else {
+            // Recovered before anything listens; the log hears of every commit first.
+            Durability durability = Durability.open(config.log());
+            persistence = durability;
+            dictionary = durability.dictionary();
+            all.add(durability);
+        }
+        // Old values are kept for watches that ask for them (--prev).
+        dictionary.keepOldValues(true);
         IoHandlerFactory io = Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         Class<? extends ServerChannel> channelType = Epoll.isAvailable() ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         acceptor = new MultiThreadIoEventLoopGroup(1, io);
         workers = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(), io);
         ConnectionLimiter limiter = new ConnectionLimiter(config.maxConnections());
-        // Old values are kept for watches that ask for them (--prev).
-        Store store = new TreeStore(new Dictionary(true));
+        Store store = new TreeStore(dictionary);
         WatchHub hub = new WatchHub(WatchHub.HISTORY_COMMITS, WatchHub.HISTORY_BYTES, 4L * config.outboxBytes(), store.revision());
-        List<CommitListener> all = new java.util.ArrayList<>(listeners);
+        all.addAll(listeners);
         all.add(hub);
-        pipeline = new CommitPipeline(new Dispatcher(store, hub, limiter::open), all);
+        pipeline = new CommitPipeline(new Dispatcher(store, hub, limiter::open, persistence), all);
         sequencer = new Sequencer(pipeline);
         try {
             listener = new ServerBootstrap()
@@ -64,13 +85,16 @@ public final class Daemon implements AutoCloseable {
         }
     }
 
-    /** Starts a daemon and returns once it listens. */
-    public static Daemon start(DaemonConfig config) throws InterruptedException {
+    /**
+     * Starts a daemon and returns once it listens, its dictionary recovered from the data folder
+     * when it keeps one (a {@link dev.syncdict.daemon.wal.PersistenceException} says why it cannot).
+     */
+    public static Daemon start(DaemonConfig config) throws InterruptedException, IOException {
         return new Daemon(config, List.of());
     }
 
     /** Starts a daemon whose commits also go to these listeners (tests record them). */
-    static Daemon start(DaemonConfig config, List<CommitListener> listeners) throws InterruptedException {
+    static Daemon start(DaemonConfig config, List<CommitListener> listeners) throws InterruptedException, IOException {
         return new Daemon(config, listeners);
     }
 
@@ -101,12 +125,20 @@ public final class Daemon implements AutoCloseable {
         }
     }
 
-    /** The sequencer stops first, answering every batch it holds while the event loops can still write. */
+    /**
+     * The sequencer stops first, answering every batch it holds while the event loops can still
+     * write; the log closes (synced) once the owner has stopped.
+     */
     private void release() {
         try {
             sequencer.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        try {
+            persistence.close();
+        } catch (IOException e) {
+            LOG.log(Level.SEVERE, "could not close the log cleanly", e);
         }
         acceptor.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).syncUninterruptibly();
         workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).syncUninterruptibly();

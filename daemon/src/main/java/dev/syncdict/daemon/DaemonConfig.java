@@ -1,5 +1,6 @@
 package dev.syncdict.daemon;
 
+import dev.syncdict.daemon.wal.LogOptions;
 import dev.syncdict.protocol.Limits;
 import dev.syncdict.protocol.Token;
 import java.time.Duration;
@@ -11,9 +12,10 @@ import java.time.Duration;
  * @param maxReplyBytes longest reply line, at most {@link Limits#REPLY_LINE_BYTES} (what clients read)
  * @param outboxBytes replies a connection may have waiting before its later requests wait too
  * @param stallTimeout how long a connection held back by unread replies may go without reading any
+ * @param log where and how the dictionary is kept on disk; null keeps it in memory only
  */
 public record DaemonConfig(String bind, int port, Token token, int maxLineBytes, int maxReplyBytes, int maxConnections,
-        Duration handshakeTimeout, int outboxBytes, Duration stallTimeout, Tls tls) {
+        Duration handshakeTimeout, int outboxBytes, Duration stallTimeout, Tls tls, LogOptions log) {
 
     /**
      * TLS for the listener: the daemon's certificate chain and private key (PEM), and, for mutual
@@ -41,38 +43,42 @@ public record DaemonConfig(String bind, int port, Token token, int maxLineBytes,
      */
     public static DaemonConfig defaults(Token token) {
         return new DaemonConfig(DEFAULT_BIND, DEFAULT_PORT, token, Limits.REQUEST_LINE_BYTES, Limits.REPLY_LINE_BYTES,
-                DEFAULT_MAX_CONNECTIONS, Duration.ofSeconds(10), DEFAULT_OUTBOX_BYTES, Duration.ofSeconds(60), null);
+                DEFAULT_MAX_CONNECTIONS, Duration.ofSeconds(10), DEFAULT_OUTBOX_BYTES, Duration.ofSeconds(60), null, null);
     }
 
     public DaemonConfig withPort(int newPort) {
-        return new DaemonConfig(bind, newPort, token, maxLineBytes, maxReplyBytes, maxConnections, handshakeTimeout, outboxBytes, stallTimeout, tls);
+        return new DaemonConfig(bind, newPort, token, maxLineBytes, maxReplyBytes, maxConnections, handshakeTimeout, outboxBytes, stallTimeout, tls, log);
     }
 
     public DaemonConfig withBind(String newBind) {
-        return new DaemonConfig(newBind, port, token, maxLineBytes, maxReplyBytes, maxConnections, handshakeTimeout, outboxBytes, stallTimeout, tls);
+        return new DaemonConfig(newBind, port, token, maxLineBytes, maxReplyBytes, maxConnections, handshakeTimeout, outboxBytes, stallTimeout, tls, log);
     }
 
     public DaemonConfig withMaxLineBytes(int newMax) {
-        return new DaemonConfig(bind, port, token, newMax, maxReplyBytes, maxConnections, handshakeTimeout, outboxBytes, stallTimeout, tls);
+        return new DaemonConfig(bind, port, token, newMax, maxReplyBytes, maxConnections, handshakeTimeout, outboxBytes, stallTimeout, tls, log);
     }
 
     public DaemonConfig withMaxReplyBytes(int newMax) {
-        return new DaemonConfig(bind, port, token, maxLineBytes, newMax, maxConnections, handshakeTimeout, outboxBytes, stallTimeout, tls);
+        return new DaemonConfig(bind, port, token, maxLineBytes, newMax, maxConnections, handshakeTimeout, outboxBytes, stallTimeout, tls, log);
     }
 
     public DaemonConfig withMaxConnections(int newMax) {
-        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, newMax, handshakeTimeout, outboxBytes, stallTimeout, tls);
+        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, newMax, handshakeTimeout, outboxBytes, stallTimeout, tls, log);
     }
 
     public DaemonConfig withHandshakeTimeout(Duration newTimeout) {
-        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, maxConnections, newTimeout, outboxBytes, stallTimeout, tls);
+        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, maxConnections, newTimeout, outboxBytes, stallTimeout, tls, log);
     }
 
     public DaemonConfig withTls(Tls newTls) {
-        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, maxConnections, handshakeTimeout, outboxBytes, stallTimeout, newTls);
+        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, maxConnections, handshakeTimeout, outboxBytes, stallTimeout, newTls, log);
+    }
+
+    public DaemonConfig withLog(LogOptions newLog) {
+        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, maxConnections, handshakeTimeout, outboxBytes, stallTimeout, tls, newLog);
     }
 
     public DaemonConfig withOutbox(int newBytes, Duration newStallTimeout) {
-        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, maxConnections, handshakeTimeout, newBytes, newStallTimeout, tls);
+        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, maxConnections, handshakeTimeout, newBytes, newStallTimeout, tls, log);
     }
 }

@@ -1,6 +1,7 @@
 package dev.syncdict.daemon;
 
 import dev.syncdict.daemon.store.Store;
+import dev.syncdict.daemon.store.StoreException;
 import dev.syncdict.protocol.ErrorCode;
 import dev.syncdict.protocol.Reply;
 import dev.syncdict.protocol.Request;
@@ -11,7 +12,7 @@ import java.util.Map;
 import java.util.function.IntSupplier;
 
 /**
- * Answers one authenticated request: the daemon's own ops (info, ping, shutdown) here, watches by
+ * Answers one authenticated request: the daemon's own ops (info, ping, shutdown, compact) here, watches by
  * the {@link WatchHub}, every dictionary op by the {@link Store}. Runs only on the owner's thread,
  * like the store.
  */
@@ -20,19 +21,48 @@ final class Dispatcher {
     private final Store store;
     private final WatchHub hub;
     private final IntSupplier clients;
+    private final Persistence persistence;
     private final long startedAt = System.nanoTime();
 
     private static final Store.Applied ANSWERED = new Store.Applied(null, null);
 
-    Dispatcher(Store store, WatchHub hub, IntSupplier clients) {
+    Dispatcher(Store store, WatchHub hub, IntSupplier clients, Persistence persistence) {
         this.store = store;
         this.hub = hub;
         this.clients = clients;
+        this.persistence = persistence;
     }
 
     /** The store's current revision. */
     long revision() {
         return store.revision();
+    }
+
+    /** The listeners recorded the group: its commits are final. */
+    void settle() {
+        store.settle();
+        persistence.settled();
+    }
+
+    /** A listener refused the group: its commits are undone. */
+    void undoUnsettled() {
+        store.undoUnsettled();
+        persistence.settled();
+    }
+
+    /**
+     * Whether a request acts beyond the dictionary (a watch's start or end, a compaction), so that
+     * it must never run before the writes ahead of it are recorded: nothing could take it back.
+     */
+    static boolean actsBeyondTheStore(Request request) {
+        switch (request.op()) {
+            case WATCH:
+            case UNWATCH:
+            case COMPACT:
+                return true;
+            default:
+                return false;
+        }
     }
 
     /**
@@ -55,6 +85,8 @@ final class Dispatcher {
                 return answer(request, Reply.ok(store.revision(), "pong"));
             case SHUTDOWN:
                 return answer(request, Reply.ok(store.revision(), null));
+            case COMPACT:
+                return compact(request);
             default:
                 return store.apply(request);
         }
@@ -63,6 +95,14 @@ final class Dispatcher {
     /** A connection has gone: its watches end. */
     void closed(Outbox connection) {
         hub.closed(connection);
+    }
+
+    private Store.Applied compact(Request request) {
+        try {
+            return answer(request, Reply.ok(store.revision(), persistence.compact()));
+        } catch (StoreException e) {
+            return answer(request, Reply.error(store.revision(), e.code(), e.getMessage()));
+        }
     }
 
     private static Store.Applied answer(Request request, Reply reply) {
@@ -83,7 +123,7 @@ final class Dispatcher {
         info.put("clients", BigDecimal.valueOf(clients.getAsInt()));
         info.put("watches", BigDecimal.valueOf(hub.size()));
         info.put("memory", memory);
-        info.put("persistence", "none (in memory)");
+        info.put("persistence", persistence.info());
         return info;
     }
 }

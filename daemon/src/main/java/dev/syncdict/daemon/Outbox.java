@@ -138,15 +138,17 @@ final class Outbox {
         }
     }
 
-    /** Owner: drops the connection without this group's lines (their commits were refused by a listener). */
-    void abandon(String why) {
+    /** Owner: how much of this group's lines there is so far, for {@link #rollback}. */
+    long mark() {
+        return group == null ? 0 : group.size();
+    }
+
+    /** Owner: drops this group's lines after a mark (their writes were undone, to be answered again). */
+    void rollback(long mark) {
         if (group != null) {
-            pending.addAndGet(-group.size());
-            group = null;
+            pending.addAndGet(mark - group.size());
+            group.truncate((int) mark);
         }
-        closing = true;
-        LOG.warning("closing connection from " + channel.remoteAddress() + " unanswered: " + why);
-        channel.close();
     }
 
     private void closeAfter(ChannelFuture written) {

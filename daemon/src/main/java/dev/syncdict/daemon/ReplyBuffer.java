@@ -63,6 +63,11 @@ final class ReplyBuffer extends ByteArrayOutputStream {
         }
     }
 
+    /** Drops everything after the first {@code size} bytes. */
+    void truncate(int size) {
+        count = size;
+    }
+
     /** The bytes written, without copying them. */
     ByteBuf toBuffer() {
         return Unpooled.wrappedBuffer(buf, 0, count);

@@ -35,25 +35,32 @@ final class Sequencer implements AutoCloseable {
     private void run() {
         List<Batch> group = new ArrayList<>();
         boolean stopping = false;
-        while (!stopping) {
-            try {
-                group.add(queue.take());
-            } catch (InterruptedException e) {
-                return;
+        while (!stopping || !group.isEmpty()) {
+            if (!stopping) {
+                // Batches the last group carried over go first, so that what they wait for comes next.
+                try {
+                    if (group.isEmpty()) {
+                        group.add(queue.take());
+                    }
+                } catch (InterruptedException e) {
+                    return;
+                }
+                queue.drainTo(group);
+                int stop = group.indexOf(STOP);
+                if (stop >= 0) {
+                    // Answer what came before the stop; nothing after it is accepted.
+                    group.subList(stop, group.size()).clear();
+                    stopping = true;
+                }
             }
-            queue.drainTo(group);
-            int stop = group.indexOf(STOP);
-            if (stop >= 0) {
-                // Answer what came before the stop; nothing after it is accepted.
-                group.subList(stop, group.size()).clear();
-                stopping = true;
-            }
+            List<Batch> carried = List.of();
             try {
-                pipeline.run(group);
+                carried = pipeline.run(group);
             } catch (Throwable t) {
                 LOG.log(Level.SEVERE, "a group of " + group.size() + " batches failed", t);
             }
             group.clear();
+            group.addAll(carried);
         }
     }
 

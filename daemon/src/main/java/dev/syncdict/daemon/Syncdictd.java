@@ -1,5 +1,8 @@
 package dev.syncdict.daemon;
 
+import dev.syncdict.daemon.wal.FsyncPolicy;
+import dev.syncdict.daemon.wal.LogOptions;
+import dev.syncdict.daemon.wal.PersistenceException;
 import dev.syncdict.protocol.Limits;
 import dev.syncdict.protocol.Locations;
 import dev.syncdict.protocol.Token;
@@ -28,8 +31,10 @@ import picocli.CommandLine.Spec;
             "Runs in the foreground (for systemd and containers); 'syncdict daemon start' runs one in the background.",
             "Every client must prove it knows the token (HMAC challenge; the token never crosses the wire).",
             "",
-            "Persistence: none yet. The dictionary lives in memory and is lost when the daemon stops;"
-                    + " the write-ahead log is a planned feature, so --in-memory is currently the only mode.",
+            "Persistence: every write is appended to a write-ahead log in the data folder before it is acknowledged,"
+                    + " and a restart recovers it; snapshots keep the log short.",
+            "With --fsync always, every acknowledged write survives even a power loss. --in-memory keeps nothing.",
+            "Back up with 'syncdict dump > backup.json'; restore with 'syncdict load backup.json'.",
         },
         footer = {"", "Exit status: 0 after a clean shutdown, 1 when the daemon cannot start, 2 on a usage error."})
 public final class Syncdictd implements Callable<Integer> {
@@ -51,7 +56,24 @@ public final class Syncdictd implements Callable<Integer> {
             + " or the default file ($XDG_CONFIG_HOME/syncdict/token, created with mode 0600 when missing).")
     private Path tokenFile;
 
-    @Option(names = "--in-memory", description = "Keep the dictionary in memory only (currently the only mode).")
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Keep the log and snapshots in DIR"
+            + " (default: $XDG_DATA_HOME/syncdict, else ~/.local/share/syncdict). One daemon per folder.")
+    private Path dataDir;
+
+    @Option(names = "--fsync", paramLabel = "WHEN", converter = FsyncConverter.class, description = "When appends reach the disk: always (before each reply;"
+            + " one fsync per group of waiting writes), everysec (once a second: a power loss costs at most about a second)"
+            + " or no (when the OS decides). Default: ${DEFAULT-VALUE}.")
+    private FsyncPolicy fsync = FsyncPolicy.EVERYSEC;
+
+    @Option(names = "--compact-at", paramLabel = "BYTES", description = "Take a snapshot and drop the log before it once the log"
+            + " has grown past BYTES and past the last snapshot's size (default: ${DEFAULT-VALUE}).")
+    private long compactBytes = LogOptions.DEFAULT_COMPACT_BYTES;
+
+    @Option(names = "--salvage", description = "Start even when a log record in the middle is damaged, keeping every record"
+            + " before it (the rest is set aside as *.corrupt). Without it such a start fails, naming the file and offset.")
+    private boolean salvage;
+
+    @Option(names = "--in-memory", description = "Keep the dictionary in memory only: no log, no data folder, nothing survives a stop.")
     private boolean inMemory;
 
     @Option(names = "--max-line", paramLabel = "BYTES", description = "Longest request line accepted (default and most:"
@@ -116,12 +138,17 @@ public final class Syncdictd implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--max-line must be 1 to " + Limits.REQUEST_LINE_BYTES + " bytes, not " + maxLine);
         }
+        Path data = dataDir != null ? dataDir : locations.dataDir();
+        LogOptions log = inMemory ? null : LogOptions.of(data, fsync).withSalvage(salvage).withCompactBytes(compactBytes);
         DaemonConfig config = DaemonConfig.defaults(token).withBind(bind).withPort(port)
-                .withMaxLineBytes(maxLine).withMaxConnections(maxConnections)
+                .withMaxLineBytes(maxLine).withMaxConnections(maxConnections).withLog(log)
                 .withTls(tlsCert == null ? null : new DaemonConfig.Tls(tlsCert, tlsKey, tlsClientCa));
         Daemon daemon;
         try {
             daemon = Daemon.start(config);
+        } catch (PersistenceException e) {
+            err.println("syncdictd: " + e.getMessage());
+            return 1;
         } catch (IllegalArgumentException unusableTls) {
             err.println("syncdictd: " + unusableTls.getMessage());
             return 1;
@@ -144,11 +171,13 @@ public final class Syncdictd implements Callable<Integer> {
         }, "syncdictd-signal"));
         LOG.info("started syncdictd " + Version.VERSION + " (pid " + ProcessHandle.current().pid() + ", Java "
                 + System.getProperty("java.runtime.version") + ") listening on " + bind + ":" + daemon.port()
-                + (tlsCert == null ? "" : " with TLS") + "; persistence: none, the dictionary lives in memory and is lost when the daemon stops");
+                + (tlsCert == null ? "" : " with TLS") + "; persistence: "
+                + (inMemory ? "none, the dictionary lives in memory and is lost when the daemon stops"
+                        : "write-ahead log in " + data + ", fsync " + fsync));
         // The one line on stdout: whoever started the daemon reads it to learn the port.
         PrintWriter out = spec.commandLine().getOut();
         out.println("syncdictd " + Version.VERSION + " listening on " + bind + ":" + daemon.port() + (tlsCert == null ? "" : " (TLS)")
-                + " (in memory)");
+                + (inMemory ? " (in memory)" : " (data in " + data + ", fsync " + fsync + ")"));
         out.flush();
         daemon.awaitClosed();
         deletePidFile();
@@ -177,6 +206,19 @@ public final class Syncdictd implements Callable<Integer> {
             return InetAddress.getByName(address).isLoopbackAddress();
         } catch (UnknownHostException e) {
             return false;
+        }
+    }
+
+    /** Reads --fsync by the names users type (always, everysec, no). */
+    static final class FsyncConverter implements CommandLine.ITypeConverter<FsyncPolicy> {
+        @Override
+        public FsyncPolicy convert(String value) {
+            for (FsyncPolicy policy : FsyncPolicy.values()) {
+                if (policy.optionName().equals(value)) {
+                    return policy;
+                }
+            }
+            throw new CommandLine.TypeConversionException("expected always, everysec or no, not '" + value + "'");
         }
     }
 

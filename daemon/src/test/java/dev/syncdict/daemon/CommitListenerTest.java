@@ -48,7 +48,7 @@ class CommitListenerTest {
     private Daemon daemon;
 
     @BeforeEach
-    void start() throws InterruptedException {
+    void start() throws Exception {
         daemon = Daemon.start(DaemonConfig.defaults(TOKEN).withPort(0), List.of(recorder));
     }
 
@@ -108,16 +108,21 @@ class CommitListenerTest {
     }
 
     @Test
-    void aGroupTheListenersRefuseIsNeverAcknowledged() throws Exception {
+    void aGroupTheListenersRefuseIsUndoneAndAnsweredIoErrorAndWritesResumeAfterwards() throws Exception {
         recorder.refuse = "disk on fire";
         try (RawConnection writer = RawConnection.authenticated(daemon.port(), TOKEN)) {
-            writer.send("{\"id\":1,\"op\":\"set\",\"path\":\"x\",\"value\":1}");
-            assertThat(writer.readLine()).isNull();
+            // One batch: the read after the refused write must not see it.
+            writer.send("{\"id\":1,\"op\":\"set\",\"path\":\"x\",\"value\":1}\n{\"id\":2,\"op\":\"get\",\"path\":\"x\"}");
+            Reply refused = Codec.decodeReply(writer.readLine());
+            assertThat(refused.error().code()).isEqualTo(dev.syncdict.protocol.ErrorCode.IO_ERROR);
+            assertThat(refused.error().message()).contains("disk on fire").contains("nothing changed");
+            assertThat(refused.rev()).isZero();
+            Reply read = Codec.decodeReply(writer.readLine());
+            assertThat(read.error().code()).isEqualTo(dev.syncdict.protocol.ErrorCode.NOT_FOUND);
+            recorder.refuse = null;
+            writer.send("{\"id\":3,\"op\":\"set\",\"path\":\"x\",\"value\":2}");
+            assertThat(Codec.decodeReply(writer.readLine()).rev()).isEqualTo(1);
         }
-        recorder.refuse = null;
-        try (RawConnection reader = RawConnection.authenticated(daemon.port(), TOKEN)) {
-            reader.send("{\"id\":1,\"op\":\"ping\"}");
-            assertThat(reader.readLine()).contains("pong");
-        }
+        assertThat(recorder.seen).extracting(Commit::revision).containsExactly(1L);
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A real syncdictd process on port 0, from the test classpath: for what only a separate process shows (its memory). */
+/** A real syncdictd process on port 0, from the test classpath: for what only a separate process shows (its memory, a crash). */
 final class DaemonProcess implements AutoCloseable {
 
     private static final Pattern LISTENING = Pattern.compile("listening on [^ ]+:(\\d+)");
@@ -27,6 +27,11 @@ final class DaemonProcess implements AutoCloseable {
 
     /** Starts syncdictd with these JVM options and the token, and returns once it says which port it bound. */
     static DaemonProcess start(Path dir, String token, List<String> jvmOptions) throws IOException {
+        return start(dir, token, jvmOptions, List.of());
+    }
+
+    /** Starts syncdictd with these JVM options, the token and these daemon options; returns once it says which port it bound. */
+    static DaemonProcess start(Path dir, String token, List<String> jvmOptions, List<String> daemonOptions) throws IOException {
         Path tokenFile = dir.resolve("token");
         Files.writeString(tokenFile, token + "\n");
         Files.setPosixFilePermissions(tokenFile, PosixFilePermissions.fromString("rw-------"));
@@ -35,7 +40,11 @@ final class DaemonProcess implements AutoCloseable {
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Syncdictd.class.getName(),
                 "--port", "0", "--token-file", tokenFile.toString()));
-        Process process = new ProcessBuilder(command).redirectError(dir.resolve("stderr").toFile()).start();
+        command.addAll(daemonOptions);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(dir.resolve("stderr").toFile());
+        // Each test's data folder is its own, never the user's.
+        builder.environment().put("XDG_DATA_HOME", dir.resolve("data").toString());
+        Process process = builder.start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String line = out.readLine();
         Matcher listening = line == null ? null : LISTENING.matcher(line);

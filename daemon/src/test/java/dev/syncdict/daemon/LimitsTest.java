@@ -18,7 +18,7 @@ class LimitsTest {
     private Daemon daemon;
 
     @BeforeEach
-    void start() throws InterruptedException {
+    void start() throws Exception {
         daemon = Daemon.start(DaemonConfig.defaults(TOKEN).withPort(0).withMaxLineBytes(64 * 1024)
                 .withMaxConnections(4).withHandshakeTimeout(Duration.ofMillis(300)));
     }

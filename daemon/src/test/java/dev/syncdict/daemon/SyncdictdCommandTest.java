@@ -30,6 +30,7 @@ class SyncdictdCommandTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         env.putIfAbsent("XDG_CONFIG_HOME", dir.resolve("config").toString());
+        env.putIfAbsent("XDG_DATA_HOME", dir.resolve("share").toString());
         CommandLine cli = new CommandLine(new Syncdictd(env)).setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
         int exit = cli.execute(args);
         return new Run(exit, out.toString(), err.toString());
@@ -87,9 +88,30 @@ class SyncdictdCommandTest {
     }
 
     @Test
-    void helpSaysTheDaemonIsMemoryOnly() {
+    void helpDescribesPersistenceAndItsOptions() {
         Run run = run("--help");
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).contains("Persistence: none yet").contains("--in-memory").contains("Exit status");
+        assertThat(run.out()).contains("write-ahead log").contains("--data-dir").contains("--fsync")
+                .contains("Default: everysec").contains("--salvage").contains("--in-memory").contains("Exit status")
+                .doesNotContain("none yet");
+    }
+
+    @Test
+    void anUnknownFsyncPolicyIsAUsageError() throws Exception {
+        Run run = run("--fsync", "sometimes", "--token-file", token("rw-------").toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("expected always, everysec or no, not 'sometimes'");
+    }
+
+    @Test
+    void aDataFolderInUseIsReportedWithTheHoldersPid() throws Exception {
+        Path data = dir.resolve("data");
+        try (dev.syncdict.daemon.wal.Durability holder = dev.syncdict.daemon.wal.Durability.open(
+                dev.syncdict.daemon.wal.LogOptions.of(data, dev.syncdict.daemon.wal.FsyncPolicy.NO))) {
+            Run run = run("--port", "0", "--data-dir", data.toString(), "--token-file", token("rw-------").toString());
+            assertThat(run.exit()).isEqualTo(1);
+            assertThat(run.err()).startsWith("syncdictd: the data folder " + data + " is in use by another syncdictd (pid "
+                    + ProcessHandle.current().pid() + ")");
+        }
     }
 }

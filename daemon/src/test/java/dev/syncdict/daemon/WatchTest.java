@@ -28,7 +28,7 @@ class WatchTest {
     private final List<AutoCloseable> open = new ArrayList<>();
     private Daemon daemon;
 
-    private Daemon start(DaemonConfig config) throws InterruptedException {
+    private Daemon start(DaemonConfig config) throws Exception {
         daemon = Daemon.start(config.withPort(0));
         return daemon;
     }

@@ -26,6 +26,11 @@ public enum ErrorCode {
     TOO_SLOW("too_slow"),
     /** The daemon has no room for another connection. */
     TOO_MANY_CONNECTIONS("too_many_connections"),
+    /**
+     * The daemon could not record the write in its log (the disk is full, an I/O error); nothing
+     * was changed. Reads go on; writes work again once the disk does.
+     */
+    IO_ERROR("io_error"),
     /** A fault inside the daemon; the request was not applied. */
     INTERNAL("internal");
 

@@ -5,17 +5,18 @@ import java.util.Map;
 
 /**
  * Where syncdict keeps its files, following the XDG base directories so that instances can be
- * isolated by setting XDG_CONFIG_HOME, XDG_STATE_HOME and XDG_RUNTIME_DIR (XDG_DATA_HOME will hold
- * the write-ahead log).
+ * isolated by setting XDG_CONFIG_HOME, XDG_DATA_HOME, XDG_STATE_HOME and XDG_RUNTIME_DIR.
  */
 public final class Locations {
 
     private final Path config;
+    private final Path data;
     private final Path state;
     private final Path runtime;
 
-    private Locations(Path config, Path state, Path runtime) {
+    private Locations(Path config, Path data, Path state, Path runtime) {
         this.config = config;
+        this.data = data;
         this.state = state;
         this.runtime = runtime;
     }
@@ -27,6 +28,7 @@ public final class Locations {
         String runtime = env.get("XDG_RUNTIME_DIR");
         return new Locations(
                 base(env, "XDG_CONFIG_HOME", home.resolve(".config")),
+                base(env, "XDG_DATA_HOME", home.resolve(".local/share")),
                 state,
                 runtime == null || runtime.isEmpty() ? state : Path.of(runtime).resolve("syncdict"));
     }
@@ -40,6 +42,11 @@ public final class Locations {
     /** The token shared by the daemon and the same user's clients. */
     public Path tokenFile() {
         return config.resolve("token");
+    }
+
+    /** The daemon's data folder: its write-ahead log and snapshots. */
+    public Path dataDir() {
+        return data;
     }
 
     /** The shell's command history. */

@@ -39,7 +39,8 @@ public enum Op {
     UNWATCH("unwatch", Access.WATCH, EnumSet.of(Field.WATCH), EnumSet.noneOf(Field.class)),
     INFO("info", Access.READ, EnumSet.noneOf(Field.class), EnumSet.noneOf(Field.class)),
     PING("ping", Access.READ, EnumSet.noneOf(Field.class), EnumSet.noneOf(Field.class)),
-    SHUTDOWN("shutdown", Access.ADMIN, EnumSet.noneOf(Field.class), EnumSet.noneOf(Field.class));
+    SHUTDOWN("shutdown", Access.ADMIN, EnumSet.noneOf(Field.class), EnumSet.noneOf(Field.class)),
+    COMPACT("compact", Access.ADMIN, EnumSet.noneOf(Field.class), EnumSet.noneOf(Field.class));
 
     /** What an op does, which decides where the daemon may run it. */
     public enum Access {

@@ -56,6 +56,11 @@ class GeneratedArtifactsTest {
                         + " refused connections and handshakes with the peer's address (never what it sent), and errors."
                         + " A daemon started by syncdict writes it to $XDG_STATE_HOME/syncdict/syncdictd.log; under systemd"
                         + " it goes to the journal (the syncdictd.service user unit that install.sh installs)."));
+        extra.put("FILES", List.of(
+                "$XDG_DATA_HOME/syncdict/ (or --data-dir), mode 0700: wal-REVISION.log, the write-ahead log in segments named"
+                        + " by their first revision; snapshot-REVISION.snap, the newest snapshot; syncdictd.lock, held by the daemon"
+                        + " that owns the folder (with its pid); *.corrupt, what --salvage set aside.",
+                "$XDG_CONFIG_HOME/syncdict/token: the token (mode 0600), created on the first start."));
         extra.put("SEE ALSO", List.of("syncdict(1); the protocol: docs/PROTOCOL.md in the source."));
         check(Path.of("../man/syncdictd.8"),
                 ManPage.render(new CommandLine(new dev.syncdict.daemon.Syncdictd(Map.of())), 8, "syncdictd " + Version.VERSION, extra));

@@ -28,7 +28,12 @@ final class ShellHarness implements AutoCloseable {
 
     /** A harness whose daemon has this configuration (on port 0, with the harness's token). */
     ShellHarness(Path home, DaemonConfig config) throws InterruptedException {
-        daemon = Daemon.start(config.withPort(0));
+        try {
+            daemon = Daemon.start(config.withPort(0));
+        } catch (java.io.IOException inMemoryNeverThrows) {
+            // Only a daemon with a data folder can fail to recover one.
+            throw new java.io.UncheckedIOException(inMemoryNeverThrows);
+        }
         env.put("HOME", home.toString());
         env.put("XDG_CONFIG_HOME", home.resolve("config").toString());
         env.put("XDG_STATE_HOME", home.resolve("state").toString());

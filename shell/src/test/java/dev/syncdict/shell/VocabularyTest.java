@@ -27,20 +27,26 @@ class VocabularyTest {
                 Map.entry("incr", List.of("a")), Map.entry("keys", List.of()), Map.entry("dump", List.of()),
                 Map.entry("load", List.of(Files.writeString(dir.resolve("value.json"), "{}").toString())),
                 Map.entry("tx", List.of(Files.writeString(dir.resolve("tx.sd"), "get a\n").toString())),
-                Map.entry("info", List.of()), Map.entry("ping", List.of()), Map.entry("shutdown", List.of()));
+                Map.entry("info", List.of()), Map.entry("ping", List.of()), Map.entry("shutdown", List.of()),
+                Map.entry("daemon compact", List.of()));
         CommandLine cli = SyncdictCommand.commandLine(new SyncdictCommand(ShellIo.system()));
         Map<String, Op> sentByCommand = new TreeMap<>();
-        cli.getSubcommands().forEach((name, command) -> {
+        // An op's command may sit under another (daemon compact): its own name is the op's.
+        List<CommandLine> commands = new java.util.ArrayList<>(cli.getSubcommands().values());
+        for (int i = 0; i < commands.size(); i++) {
+            CommandLine command = commands.get(i);
+            commands.addAll(command.getSubcommands().values());
             if (command.getCommand() instanceof OpCommand) {
-                assertThat(samples).as("a sample invocation of %s", name).containsKey(name);
-                List<String> invocation = new java.util.ArrayList<>(List.of(name));
-                invocation.addAll(samples.get(name));
+                String path = command.getCommandSpec().qualifiedName(" ").substring(cli.getCommandName().length() + 1);
+                assertThat(samples).as("a sample invocation of %s", path).containsKey(path);
+                List<String> invocation = new java.util.ArrayList<>(List.of(path.split(" ")));
+                invocation.addAll(samples.get(path));
                 cli.parseArgs(invocation.toArray(new String[0]));
                 OpCommand op = command.getCommand();
                 op.prepare();
-                sentByCommand.put(name, op.request().op());
+                sentByCommand.put(command.getCommandName(), op.request().op());
             }
-        });
+        }
         Map<String, Op> ops = Arrays.stream(Op.values())
                 .filter(op -> op.access() != Op.Access.HANDSHAKE && op.access() != Op.Access.WATCH)
                 .collect(Collectors.toMap(Op::wireName, op -> op, (a, b) -> a, TreeMap::new));

@@ -23,7 +23,7 @@ public final class Dictionary implements Tree {
 
     private final Node root = new Node(new TreeMap<String, Node>(), 0);
     /** Whether commits carry each change's old value (a copy per change: only when someone needs them). */
-    private final boolean keepOldValues;
+    private boolean keepOldValues;
     private long revision;
 
     /** A dictionary whose commits carry no old values. */
@@ -33,6 +33,35 @@ public final class Dictionary implements Tree {
 
     public Dictionary(boolean keepOldValues) {
         this.keepOldValues = keepOldValues;
+    }
+
+    /**
+     * From now on, whether commits carry old values: recovery replays without them (nobody reads
+     * the commits it makes), the daemon then keeps them for the watches that ask.
+     */
+    public void keepOldValues(boolean keep) {
+        keepOldValues = keep;
+    }
+
+    /** A dictionary holding exactly a frozen tree (a snapshot's) at its revision. */
+    public static Dictionary thaw(FrozenNode frozenRoot, long revision, boolean keepOldValues) {
+        if (!frozenRoot.isObject()) {
+            throw new IllegalArgumentException("the dictionary's root must be an object");
+        }
+        Dictionary dictionary = new Dictionary(keepOldValues);
+        Node thawed = Node.thaw(frozenRoot);
+        dictionary.root.value = thawed.value;
+        dictionary.root.modRev = thawed.modRev;
+        dictionary.revision = revision;
+        return dictionary;
+    }
+
+    /**
+     * An immutable copy of the whole tree with every node's mod_rev, made on the owner's thread so
+     * that a snapshot can be written from it on another while writes go on.
+     */
+    public FrozenNode freeze() {
+        return root.freeze();
     }
 
     @Override
@@ -195,10 +224,12 @@ public final class Dictionary implements Tree {
             return new Commit(rev, List.copyOf(changes));
         }
 
+        /** Also after {@link #commit()}: the revision goes back too, so a group the log refused leaves no trace. */
         @Override
         public void rollback() {
             undo.rollback();
             changes.clear();
+            revision = rev - 1;
         }
 
         @Override
@@ -282,7 +313,6 @@ public final class Dictionary implements Tree {
                 return;
             }
             checkDepth(path, json);
-            touchExisting(path);
             mergeInto(node, (Map<?, ?>) json, path);
         }
 
@@ -313,9 +343,11 @@ public final class Dictionary implements Tree {
                 Node child = node.object().get(key);
                 Path childPath = nodePath.resolve(Path.key(key));
                 if (child != null && child.isObject() && entry.getValue() instanceof Map) {
-                    touch(child);
                     mergeInto(child, (Map<?, ?>) entry.getValue(), childPath);
                 } else {
+                    // Only the way to a key actually written is stamped, exactly as a set of that
+                    // key would stamp it: so the commit record replays to the same mod_revs.
+                    touchExisting(nodePath);
                     put(node, new Path.Key(key), entry.getValue(), childPath, Change.Kind.LOAD);
                 }
             }

@@ -2,6 +2,7 @@ package dev.syncdict.daemon.store;
 
 import dev.syncdict.protocol.Json;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,44 @@ final class Node {
             return new Node(children, rev);
         }
         return new Node(json, rev);
+    }
+
+    /** An immutable copy of this subtree with its mod_revs. */
+    FrozenNode freeze() {
+        if (isObject()) {
+            TreeMap<String, FrozenNode> children = new TreeMap<>();
+            for (Map.Entry<String, Node> entry : object().entrySet()) {
+                children.put(entry.getKey(), entry.getValue().freeze());
+            }
+            return new FrozenNode(Collections.unmodifiableSortedMap(children), modRev);
+        }
+        if (isArray()) {
+            List<FrozenNode> elements = new ArrayList<>(array().size());
+            for (Node element : array()) {
+                elements.add(element.freeze());
+            }
+            return new FrozenNode(Collections.unmodifiableList(elements), modRev);
+        }
+        return new FrozenNode(value, modRev);
+    }
+
+    /** A tree of nodes equal to a frozen one, mod_revs included. */
+    static Node thaw(FrozenNode frozen) {
+        if (frozen.isObject()) {
+            TreeMap<String, Node> children = new TreeMap<>();
+            for (Map.Entry<String, FrozenNode> entry : frozen.object().entrySet()) {
+                children.put(entry.getKey(), thaw(entry.getValue()));
+            }
+            return new Node(children, frozen.modRev());
+        }
+        if (frozen.isArray()) {
+            ArrayList<Node> elements = new ArrayList<>(frozen.array().size());
+            for (FrozenNode element : frozen.array()) {
+                elements.add(thaw(element));
+            }
+            return new Node(elements, frozen.modRev());
+        }
+        return new Node(frozen.value(), frozen.modRev());
     }
 
     /** A plain JSON copy of this subtree, safe to hand to another thread. */

@@ -16,6 +16,18 @@ public interface Store {
     /** Applies a dictionary request: get, set, del, incr, keys, dump, load or tx. */
     Applied apply(Request request);
 
+    /**
+     * Makes every commit applied since the last call final: the commit listeners have recorded
+     * them. Until then {@link #undoUnsettled()} can take them back.
+     */
+    void settle();
+
+    /**
+     * Undoes every commit since the last {@link #settle()}, newest first, revisions included: a
+     * listener could not record them (the disk is full), so they must not have happened.
+     */
+    void undoUnsettled();
+
     /** The revision of the last commit (0 for a new store). */
     long revision();
 

@@ -20,9 +20,24 @@ public final class TreeStore implements Store {
     public static final int DEFAULT_KEYS_LIMIT = 1000;
 
     private final Tree tree;
+    /** The transactions committed since the last {@link #settle()}, oldest first: what {@link #undoUnsettled()} takes back. */
+    private final List<Tree.Transaction> unsettled = new ArrayList<>();
 
     public TreeStore(Tree tree) {
         this.tree = tree;
+    }
+
+    @Override
+    public void settle() {
+        unsettled.clear();
+    }
+
+    @Override
+    public void undoUnsettled() {
+        for (int i = unsettled.size() - 1; i >= 0; i--) {
+            unsettled.get(i).rollback();
+        }
+        unsettled.clear();
     }
 
     @Override
@@ -56,7 +71,13 @@ public final class TreeStore implements Store {
         Tree.Transaction transaction = tree.begin();
         try {
             Reply reply = request.op() == Op.TX ? transaction(transaction, request.ops()) : apply(transaction, request);
-            Commit commit = transaction.changed() ? transaction.commit() : null;
+            if (!transaction.changed()) {
+                // A write that changed nothing (a merge of {}) takes no revision.
+                Reply unchanged = request.op() == Op.TX ? reply : Reply.ok(tree.revision(), reply.value());
+                return new Applied(unchanged.withId(request.id()), null);
+            }
+            Commit commit = transaction.commit();
+            unsettled.add(transaction);
             return new Applied(reply.withId(request.id()), commit);
         } catch (StoreException e) {
             transaction.rollback();

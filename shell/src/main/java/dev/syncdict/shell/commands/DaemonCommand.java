@@ -19,9 +19,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code daemon start|stop|status}: manages a background daemon on this machine. */
+/** {@code daemon start|stop|status|compact}: manages a background daemon on this machine. */
 @Command(name = "daemon", description = "Start, stop or check a background syncdictd (log and pid file under $XDG_STATE_HOME/syncdict/).",
-        subcommands = {DaemonCommand.Start.class, DaemonCommand.Stop.class, DaemonCommand.Status.class})
+        subcommands = {DaemonCommand.Start.class, DaemonCommand.Stop.class, DaemonCommand.Status.class, DaemonCommand.Compact.class})
 public final class DaemonCommand implements Callable<Integer> {
 
     @Spec
@@ -29,7 +29,7 @@ public final class DaemonCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new UsageException("daemon needs start, stop or status (see: syncdict daemon --help)");
+        throw new UsageException("daemon needs start, stop, status or compact (see: syncdict daemon --help)");
     }
 
     static Session session(CommandSpec spec) {
@@ -100,6 +100,14 @@ public final class DaemonCommand implements Callable<Integer> {
                 session.printer().error(null, "syncdictd is not running at " + session.target());
                 return ExitCode.UNAVAILABLE;
             }
+        }
+    }
+
+    /** Asks the daemon for a snapshot, after which the log before it is dropped. */
+    @Command(name = "compact", description = "Snapshot the dictionary in the background and drop the write-ahead log before it.")
+    static final class Compact extends BareOpCommand {
+        Compact() {
+            super(Op.COMPACT);
         }
     }
 }

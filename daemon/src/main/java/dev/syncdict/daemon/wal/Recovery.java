@@ -1,0 +1,159 @@
+package dev.syncdict.daemon.wal;
+
+import dev.syncdict.daemon.store.Change;
+import dev.syncdict.daemon.store.Commit;
+import dev.syncdict.daemon.store.Dictionary;
+import dev.syncdict.daemon.store.Tree;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * Rebuilds the dictionary at start: the newest snapshot, then every log record after it, each
+ * applied at its revision exactly as the commit changed the tree, so values and mod_revs come
+ * back as they were. A torn last record is cut off with a warning; a damaged record anywhere else
+ * stops the start, unless {@code salvage} keeps everything before it.
+ */
+final class Recovery {
+
+    private static final Logger LOG = Logger.getLogger(Recovery.class.getName());
+
+    /** The dictionary recovered, the snapshot it started from, and the log segment to append to. */
+    record Recovered(Dictionary dictionary, long snapshotRevision, long snapshotBytes, Path segment, long segmentBytes,
+            long logBytes, long records) {}
+
+    private final DataFolder folder;
+    private final boolean salvage;
+    private Dictionary dictionary;
+    private long records;
+    /** Whether a damaged record was cut off, and the segments after it set aside. */
+    private boolean salvaged;
+
+    private Recovery(DataFolder folder, boolean salvage) {
+        this.folder = folder;
+        this.salvage = salvage;
+    }
+
+    static Recovered run(DataFolder folder, boolean salvage) throws IOException {
+        return new Recovery(folder, salvage).recover();
+    }
+
+    private Recovered recover() throws IOException {
+        folder.deleteTemporaryFiles();
+        List<DataFolder.Entry> snapshots = folder.snapshots();
+        long snapshotBytes = 0;
+        if (snapshots.isEmpty()) {
+            dictionary = new Dictionary();
+        } else {
+            SnapshotFile.Loaded loaded = SnapshotFile.read(snapshots.get(snapshots.size() - 1).file());
+            dictionary = Dictionary.thaw(loaded.root(), loaded.revision(), false);
+            snapshotBytes = loaded.bytes();
+        }
+        long snapshotRevision = dictionary.revision();
+        List<DataFolder.Entry> segments = folder.segments();
+        long logBytes = 0;
+        for (int i = 0; i < segments.size(); i++) {
+            DataFolder.Entry segment = segments.get(i);
+            boolean last = i == segments.size() - 1;
+            if (!last && segments.get(i + 1).revision() <= snapshotRevision + 1) {
+                // Wholly in the snapshot: a crash came between writing the snapshot and deleting these.
+                Files.delete(segment.file());
+                continue;
+            }
+            logBytes += replay(segment.file(), last, segments.subList(i + 1, segments.size()));
+            if (salvaged) {
+                break;
+            }
+        }
+        segments = folder.segments();
+        if (segments.isEmpty()) {
+            return new Recovered(dictionary, snapshotRevision, snapshotBytes, null, 0, 0, 0);
+        }
+        Path current = segments.get(segments.size() - 1).file();
+        return new Recovered(dictionary, snapshotRevision, snapshotBytes, current, Files.size(current), logBytes, records);
+    }
+
+    /** Replays one segment; returns the bytes of good records it holds. */
+    private long replay(Path file, boolean last, List<DataFolder.Entry> later) throws IOException {
+        SegmentScanner.Result result;
+        try {
+            result = SegmentScanner.scan(file, (revision, payload, offset) -> apply(file, revision, payload, offset));
+        } catch (Unreplayable e) {
+            result = new SegmentScanner.Result(SegmentScanner.End.CORRUPT, e.offset, e.getMessage());
+        }
+        if (result.end() == SegmentScanner.End.CLEAN) {
+            return result.goodBytes();
+        }
+        if (result.end() == SegmentScanner.End.TORN && last) {
+            LOG.warning("the log " + file + " ends in a torn record at offset " + result.goodBytes() + " (" + result.problem()
+                    + "): a crash interrupted its append, which was never acknowledged; cutting it off");
+            truncate(file, result.goodBytes());
+            return result.goodBytes();
+        }
+        if (!salvage) {
+            throw new PersistenceException("the log " + file + " is damaged at offset " + result.goodBytes() + ": "
+                    + result.problem() + ". Everything before it can be kept by starting once with --salvage"
+                    + " (the damaged part is kept aside as *.corrupt)");
+        }
+        LOG.warning("salvaging the log " + file + ": keeping the " + result.goodBytes() + " bytes before offset "
+                + result.goodBytes() + " (" + result.problem() + "); the rest is kept aside as *.corrupt");
+        Files.copy(file, file.resolveSibling(file.getFileName() + ".corrupt"), StandardCopyOption.REPLACE_EXISTING);
+        truncate(file, result.goodBytes());
+        for (DataFolder.Entry after : later) {
+            Files.move(after.file(), after.file().resolveSibling(after.file().getFileName() + ".corrupt"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        }
+        folder.sync();
+        salvaged = true;
+        return result.goodBytes();
+    }
+
+    /** Applies one record at its revision: a set at each written path, a delete at each deleted one, in order. */
+    private void apply(Path file, long revision, byte[] payload, long offset) throws Unreplayable {
+        if (revision <= dictionary.revision()) {
+            return;
+        }
+        if (revision != dictionary.revision() + 1) {
+            throw new Unreplayable(offset, "revision " + revision + " follows " + dictionary.revision() + " (a gap)");
+        }
+        Tree.Transaction transaction = dictionary.begin();
+        try {
+            Commit commit = RecordCodec.decode(revision, payload);
+            for (Change change : commit.changes()) {
+                if (change.kind() == Change.Kind.DELETE) {
+                    transaction.delete(change.path());
+                } else {
+                    transaction.set(change.path(), change.value());
+                }
+            }
+        } catch (RuntimeException e) {
+            transaction.rollback();
+            throw new Unreplayable(offset, "revision " + revision + " does not apply: " + e.getMessage());
+        }
+        transaction.commit();
+        records++;
+    }
+
+    private static void truncate(Path file, long size) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.truncate(size);
+            channel.force(true);
+        }
+    }
+
+    /** A record whose checksum holds but which cannot be applied where it stands. */
+    private static final class Unreplayable extends IOException {
+        private static final long serialVersionUID = 1L;
+        final long offset;
+
+        Unreplayable(long offset, String message) {
+            super(message);
+            this.offset = offset;
+        }
+    }
+}
