@@ -6,6 +6,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -27,6 +29,7 @@ final class WriteAheadLog implements AutoCloseable {
     private final FsyncPolicy fsync;
     private final ChannelOpener opener;
     private final AtomicBoolean dirty = new AtomicBoolean();
+    private final CountDownLatch stopSyncer = new CountDownLatch(1);
     private final Thread syncer;
     private volatile FileChannel channel;
     private Path file;
@@ -127,13 +130,13 @@ final class WriteAheadLog implements AutoCloseable {
 
     private Thread startSyncer() {
         Thread thread = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                try {
-                    Thread.sleep(1000);
+            try {
+                // Never interrupted: an interrupt during force() would close the log's channel.
+                while (!stopSyncer.await(1, TimeUnit.SECONDS)) {
                     sync();
-                } catch (InterruptedException e) {
-                    return;
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }, "syncdictd-fsync");
         thread.setDaemon(true);
@@ -157,7 +160,7 @@ final class WriteAheadLog implements AutoCloseable {
     @Override
     public void close() throws IOException {
         if (syncer != null) {
-            syncer.interrupt();
+            stopSyncer.countDown();
             try {
                 syncer.join();
             } catch (InterruptedException e) {
