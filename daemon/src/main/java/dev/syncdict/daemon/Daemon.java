@@ -1,5 +1,6 @@
 package dev.syncdict.daemon;
 
+import dev.syncdict.daemon.store.Commit;
 import dev.syncdict.daemon.store.Dictionary;
 import dev.syncdict.daemon.store.Store;
 import dev.syncdict.daemon.store.TreeStore;
@@ -47,6 +48,7 @@ public final class Daemon implements AutoCloseable {
     private Daemon(DaemonConfig config, List<CommitListener> listeners) throws InterruptedException, IOException {
         Dictionary dictionary;
         List<CommitListener> all = new ArrayList<>();
+        List<Commit> replayed = List.of();
         if (config.log() == null) {
             persistence = new InMemory();
             dictionary = new Dictionary();
@@ -55,6 +57,7 @@ public final class Daemon implements AutoCloseable {
             Durability durability = Durability.open(config.log());
             persistence = durability;
             dictionary = durability.dictionary();
+            replayed = durability.takeReplayed();
             all.add(durability);
         }
         // Old values are kept for watches that ask for them (--prev).
@@ -65,7 +68,10 @@ public final class Daemon implements AutoCloseable {
         workers = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(), io);
         ConnectionLimiter limiter = new ConnectionLimiter(config.maxConnections());
         Store store = new TreeStore(dictionary);
-        WatchHub hub = new WatchHub(WatchHub.HISTORY_COMMITS, WatchHub.HISTORY_BYTES, 4L * config.outboxBytes(), store.revision());
+        // After a restart the history holds the end of the log, so a watch resumes across it.
+        long historyStart = replayed.isEmpty() ? store.revision() : replayed.get(0).revision() - 1;
+        WatchHub hub = new WatchHub(WatchHub.HISTORY_COMMITS, WatchHub.HISTORY_BYTES, 4L * config.outboxBytes(), historyStart);
+        hub.accept(replayed);
         all.addAll(listeners);
         all.add(hub);
         pipeline = new CommitPipeline(new Dispatcher(store, hub, limiter::open, persistence), all);

@@ -76,7 +76,7 @@ final class WatchHub implements CommitListener {
     }
 
     /** Commits kept by default for watches that start in the past. */
-    static final int HISTORY_COMMITS = 100_000;
+    static final int HISTORY_COMMITS = DaemonConfig.WATCH_HISTORY_COMMITS;
     /** Encoded bytes kept by default for them. */
     static final long HISTORY_BYTES = 64L * 1024 * 1024;
 

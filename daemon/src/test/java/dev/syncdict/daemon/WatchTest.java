@@ -214,6 +214,29 @@ class WatchTest {
     }
 
     @Test
+    void aWatchResumesAcrossARestartFromTheEndOfTheLog(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        DaemonConfig durable = DaemonConfig.defaults(TOKEN).withLog(dev.syncdict.daemon.wal.LogOptions.of(dir,
+                dev.syncdict.daemon.wal.FsyncPolicy.ALWAYS));
+        try (Daemon first = Daemon.start(durable.withPort(0));
+                RawConnection writer = RawConnection.authenticated(first.port(), TOKEN)) {
+            for (int i = 1; i <= 10; i++) {
+                writer.send("{\"op\":\"set\",\"path\":\"n\",\"value\":" + i + "}");
+                writer.readLine();
+            }
+        }
+        start(durable);
+        RawConnection resumed = connect();
+        watch(resumed, "again", ",\"path\":\"n\",\"from\":6");
+        for (int rev = 7; rev <= 10; rev++) {
+            Event event = event(resumed);
+            assertThat(event.rev()).isEqualTo(rev);
+            assertThat(Json.write(event.changes().get(0).value())).isEqualTo(String.valueOf(rev));
+        }
+        resumed.send("{\"id\":1,\"op\":\"ping\"}");
+        assertThat(resumed.readLine()).as("exactly the four writes after revision 6").contains("pong");
+    }
+
+    @Test
     void aWatchFromTheFutureOrWithoutAnIdIsRefused() throws Exception {
         start(DaemonConfig.defaults(TOKEN));
         RawConnection watcher = connect();

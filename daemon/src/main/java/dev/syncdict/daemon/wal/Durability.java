@@ -35,6 +35,7 @@ public final class Durability implements CommitListener, Persistence {
     private final DataFolder folder;
     private final DataLock lock;
     private final Dictionary dictionary;
+    private List<Commit> replayed;
     private final WriteAheadLog log;
     private final long recoveryMillis;
     private final ExecutorService snapshotWriter = Executors.newSingleThreadExecutor(runnable -> {
@@ -57,6 +58,7 @@ public final class Durability implements CommitListener, Persistence {
         this.folder = folder;
         this.lock = lock;
         this.dictionary = recovered.dictionary();
+        this.replayed = recovered.tail();
         this.recoveryMillis = recoveryMillis;
         this.snapshotRevision = recovered.snapshotRevision();
         this.snapshotBytes = recovered.snapshotBytes();
@@ -91,6 +93,16 @@ public final class Durability implements CommitListener, Persistence {
         } catch (IOException e) {
             throw new PersistenceException("cannot use the data folder " + options.dir() + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * The last commits replayed at start, oldest first, for the watch history; handed over once,
+     * so the memory they hold is the history's alone from then on.
+     */
+    public List<Commit> takeReplayed() {
+        List<Commit> taken = replayed;
+        replayed = List.of();
+        return taken;
     }
 
     /** The recovered dictionary, for the store; the owner's from now on. */

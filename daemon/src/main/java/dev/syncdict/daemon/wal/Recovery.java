@@ -1,5 +1,6 @@
 package dev.syncdict.daemon.wal;
 
+import dev.syncdict.daemon.DaemonConfig;
 import dev.syncdict.daemon.store.Change;
 import dev.syncdict.daemon.store.Commit;
 import dev.syncdict.daemon.store.Dictionary;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -23,9 +25,18 @@ final class Recovery {
 
     private static final Logger LOG = Logger.getLogger(Recovery.class.getName());
 
-    /** The dictionary recovered, the snapshot it started from, and the log segment to append to. */
+    /**
+     * The dictionary recovered, the snapshot it started from, the log segment to append to, and
+     * the last commits replayed (at most {@link #TAIL_COMMITS}, without old values), so that watches
+     * can resume from before the restart.
+     */
     record Recovered(Dictionary dictionary, long snapshotRevision, long snapshotBytes, Path segment, long segmentBytes,
-            long logBytes, long records) {}
+            long logBytes, long records, List<Commit> tail) {}
+
+    /** Commits kept from the replay for the watch history: as many as it holds. */
+    static final int TAIL_COMMITS = DaemonConfig.WATCH_HISTORY_COMMITS;
+
+    private final ArrayDeque<Commit> tail = new ArrayDeque<>();
 
     private final DataFolder folder;
     private final boolean salvage;
@@ -72,10 +83,11 @@ final class Recovery {
         }
         segments = folder.segments();
         if (segments.isEmpty()) {
-            return new Recovered(dictionary, snapshotRevision, snapshotBytes, null, 0, 0, 0);
+            return new Recovered(dictionary, snapshotRevision, snapshotBytes, null, 0, 0, 0, List.copyOf(tail));
         }
         Path current = segments.get(segments.size() - 1).file();
-        return new Recovered(dictionary, snapshotRevision, snapshotBytes, current, Files.size(current), logBytes, records);
+        return new Recovered(dictionary, snapshotRevision, snapshotBytes, current, Files.size(current), logBytes, records,
+                List.copyOf(tail));
     }
 
     /** Replays one segment; returns the bytes of good records it holds. */
@@ -122,8 +134,9 @@ final class Recovery {
             throw new Unreplayable(offset, "revision " + revision + " follows " + dictionary.revision() + " (a gap)");
         }
         Tree.Transaction transaction = dictionary.begin();
+        Commit commit;
         try {
-            Commit commit = RecordCodec.decode(revision, payload);
+            commit = RecordCodec.decode(revision, payload);
             for (Change change : commit.changes()) {
                 if (change.kind() == Change.Kind.DELETE) {
                     transaction.delete(change.path());
@@ -137,6 +150,10 @@ final class Recovery {
         }
         transaction.commit();
         records++;
+        tail.addLast(commit);
+        if (tail.size() > TAIL_COMMITS) {
+            tail.removeFirst();
+        }
     }
 
     private static void truncate(Path file, long size) throws IOException {
