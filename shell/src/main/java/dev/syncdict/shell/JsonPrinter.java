@@ -108,20 +108,28 @@ public final class JsonPrinter implements Printer {
             value(info);
             return;
         }
+        value(humanized(info, false));
+    }
+
+    /**
+     * Info in human units: a number named {@code ..._ms} as a duration under the name without the
+     * suffix, one named {@code ..._bytes} (or any in {@code memory}) as a size; nested objects alike.
+     */
+    private static Map<String, Object> humanized(Map<?, ?> info, boolean allBytes) {
         Map<String, Object> shown = new LinkedHashMap<>();
-        info.forEach((key, value) -> {
-            if (key.equals("uptime_ms") && value instanceof BigDecimal) {
-                shown.put("uptime", HumanUnits.duration(((BigDecimal) value).longValue()));
-            } else if (key.equals("memory") && value instanceof Map) {
-                Map<String, Object> memory = new LinkedHashMap<>();
-                ((Map<?, ?>) value).forEach((name, bytes) ->
-                        memory.put((String) name, bytes instanceof BigDecimal ? HumanUnits.bytes(((BigDecimal) bytes).longValue()) : bytes));
-                shown.put(key, memory);
+        info.forEach((name, value) -> {
+            String key = (String) name;
+            if (value instanceof Map) {
+                shown.put(key, humanized((Map<?, ?>) value, key.equals("memory")));
+            } else if (value instanceof BigDecimal && key.endsWith("_ms")) {
+                shown.put(key.substring(0, key.length() - 3), HumanUnits.duration(((BigDecimal) value).longValue()));
+            } else if (value instanceof BigDecimal && (allBytes || key.endsWith("_bytes"))) {
+                shown.put(key, HumanUnits.bytes(((BigDecimal) value).longValue()));
             } else {
                 shown.put(key, value);
             }
         });
-        value(shown);
+        return shown;
     }
 
     @Override
