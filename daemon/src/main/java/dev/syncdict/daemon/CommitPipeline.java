@@ -16,8 +16,9 @@ import java.util.logging.Logger;
  * The one path of every request, once its order is decided: apply each batch's lines in turn,
  * hand the group's commits to the listeners in revision order (the log records them, then the
  * watch hub adds its events to the watchers' outboxes), and only once they have accepted them
- * release every outbox the group added to; when the log refuses them, undo them and answer again. It does not care which thread calls {@link #run}, only that one thread at a time
- * does (today the {@link Sequencer}'s; a test's own).
+ * release every outbox the group added to; when the log refuses them, undo them and answer
+ * again. It does not care which thread calls {@link #run}, only that one thread at a time does
+ * (today the {@link Sequencer}'s; a test's own).
  */
 final class CommitPipeline {
 
