@@ -10,6 +10,9 @@ import dev.syncdict.protocol.Version;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +24,7 @@ import java.util.logging.Logger;
  * The daemon's side of the handshake ({@link Handshake}): sends the hello, checks the client's
  * proof, answers with its own, then removes itself so later lines flow to the request handler.
  * Anything else before that, or no proof within the timeout, gets {@code unauthorized} and a
- * closed connection. On success it also swaps the short pre-handshake framer for the full-size
+ * closed connection; a wrong proof is answered late ({@link FailedHandshakes}). On success it also swaps the short pre-handshake framer for the full-size
  * one. One per connection: it holds that connection's nonce.
  */
 final class AuthHandler extends ChannelInboundHandlerAdapter {
@@ -32,15 +35,17 @@ final class AuthHandler extends ChannelInboundHandlerAdapter {
     private final LongSupplier revision;
     private final Duration timeout;
     private final Supplier<ChannelHandler> fullFramer;
+    private final FailedHandshakes failures;
     private final String nonce = Handshake.newNonce();
     private ScheduledFuture<?> deadline;
     private boolean refused;
 
-    AuthHandler(Token token, LongSupplier revision, Duration timeout, Supplier<ChannelHandler> fullFramer) {
+    AuthHandler(Token token, LongSupplier revision, Duration timeout, Supplier<ChannelHandler> fullFramer, FailedHandshakes failures) {
         this.token = token;
         this.revision = revision;
         this.timeout = timeout;
         this.fullFramer = fullFramer;
+        this.failures = failures;
     }
 
     @Override
@@ -70,9 +75,15 @@ final class AuthHandler extends ChannelInboundHandlerAdapter {
             refuse(ctx, line.id(), ErrorCode.UNAUTHORIZED, "authenticate first: nothing but auth is accepted before the handshake",
                     "a request before the handshake");
         } else if (!Handshake.matches(Handshake.clientProof(token, nonce, line.request().nonce()), line.request().proof())) {
-            refuse(ctx, line.id(), ErrorCode.UNAUTHORIZED, "wrong token", "wrong token");
+            // Answered only after a delay that grows with each wrong proof from the address: guessing is slow.
+            refused = true;
+            deadline.cancel(false);
+            Duration delay = failures.failed(peer(ctx));
+            ctx.executor().schedule(() -> sendRefusal(ctx, line.id(), ErrorCode.UNAUTHORIZED, "wrong token",
+                    "wrong token (answered after " + delay.toMillis() + " ms)"), delay.toMillis(), TimeUnit.MILLISECONDS);
         } else {
             deadline.cancel(false);
+            failures.succeeded(peer(ctx));
             String proof = Handshake.daemonProof(token, nonce, line.request().nonce());
             ctx.writeAndFlush(LineBuffers.of(Reply.ok(revision.getAsLong(), null).withProof(proof).withId(line.id())));
             // This handler goes first: the old framer hands what it still holds to the new one, whose
@@ -87,10 +98,22 @@ final class AuthHandler extends ChannelInboundHandlerAdapter {
         // Nothing to pass on: this handler answered every line itself.
     }
 
-    /** Answers and closes; the log gets {@code why}, never the message, which may quote what the peer sent. */
+    private static InetAddress peer(ChannelHandlerContext ctx) {
+        SocketAddress address = ctx.channel().remoteAddress();
+        return address instanceof InetSocketAddress ? ((InetSocketAddress) address).getAddress() : InetAddress.getLoopbackAddress();
+    }
+
+    /** Refuses the connection, once: whatever it sends after is dropped. */
     private void refuse(ChannelHandlerContext ctx, Object id, ErrorCode code, String message, String why) {
-        if (ctx.channel().isActive() && !refused) {
+        if (!refused) {
             refused = true;
+            sendRefusal(ctx, id, code, message, why);
+        }
+    }
+
+    /** Answers and closes; the log gets {@code why}, never the message, which may quote what the peer sent. */
+    private void sendRefusal(ChannelHandlerContext ctx, Object id, ErrorCode code, String message, String why) {
+        if (ctx.channel().isActive()) {
             LOG.warning("refused " + ctx.channel().remoteAddress() + ": " + why);
             LingeringClose.after(ctx.writeAndFlush(LineBuffers.of(Reply.error(revision.getAsLong(), code, message).withId(id))));
         }

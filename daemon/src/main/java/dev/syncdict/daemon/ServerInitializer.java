@@ -27,6 +27,7 @@ final class ServerInitializer extends ChannelInitializer<Channel> {
     private final CommitPipeline pipeline;
     private final Runnable shutdownDaemon;
     private final SslContext tls;
+    private final FailedHandshakes failedHandshakes = new FailedHandshakes();
 
     /**
      * @param owner where batches go to be applied: the sequencer's queue, or a test's own thread
@@ -56,7 +57,7 @@ final class ServerInitializer extends ChannelInitializer<Channel> {
         pipeline.addLast(FRAMER, framer(Limits.HANDSHAKE_LINE_BYTES));
         pipeline.addLast("decode", decoder);
         pipeline.addLast("auth", new AuthHandler(config.token(), this.pipeline::revision, config.handshakeTimeout(),
-                () -> framer(config.maxLineBytes())));
+                () -> framer(config.maxLineBytes()), failedHandshakes));
         Outbox outbox = new Outbox(channel, config, owner, this.pipeline::touched, shutdownDaemon);
         pipeline.addLast("requests", new RequestHandler(owner, outbox));
     }

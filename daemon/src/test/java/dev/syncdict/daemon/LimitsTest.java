@@ -39,6 +39,21 @@ class LimitsTest {
     }
 
     @Test
+    void eachWrongTokenFromAnAddressIsAnsweredLater() throws Exception {
+        long[] tookMillis = new long[4];
+        for (int i = 0; i < tookMillis.length; i++) {
+            try (RawConnection guess = new RawConnection(daemon.port())) {
+                long start = System.nanoTime();
+                assertThat(guess.authenticate(Token.of("guess-" + i)).error().message()).isEqualTo("wrong token");
+                tookMillis[i] = (System.nanoTime() - start) / 1_000_000;
+            }
+        }
+        // 100, 200, 400, 800 ms: a lower bound, which a busy machine can only lengthen.
+        assertThat(tookMillis[3]).isGreaterThanOrEqualTo(FailedHandshakes.FIRST_DELAY.toMillis() * 8);
+        RawConnection.authenticated(daemon.port(), TOKEN).close();
+    }
+
+    @Test
     void nothingIsServedBeforeTheHandshake() throws Exception {
         try (RawConnection connection = new RawConnection(daemon.port())) {
             connection.send("{\"id\":1,\"op\":\"set\",\"path\":\"x\",\"value\":1}");
