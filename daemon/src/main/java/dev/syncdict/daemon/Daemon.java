@@ -72,9 +72,11 @@ public final class Daemon implements AutoCloseable {
         long historyStart = replayed.isEmpty() ? store.revision() : replayed.get(0).revision() - 1;
         WatchHub hub = new WatchHub(WatchHub.HISTORY_COMMITS, WatchHub.HISTORY_BYTES, 4L * config.outboxBytes(), historyStart);
         hub.accept(replayed);
+        MemoryCap cap = new MemoryCap(config.maxMemoryBytes(), dictionary.get(dev.syncdict.protocol.Path.ROOT).value());
         all.addAll(listeners);
+        all.add(cap);
         all.add(hub);
-        pipeline = new CommitPipeline(new Dispatcher(store, hub, limiter::open, persistence), all);
+        pipeline = new CommitPipeline(new Dispatcher(store, hub, cap, limiter::open, persistence), all);
         sequencer = new Sequencer(pipeline);
         try {
             listener = new ServerBootstrap()

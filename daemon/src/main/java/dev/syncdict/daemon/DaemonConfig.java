@@ -12,10 +12,11 @@ import java.time.Duration;
  * @param maxReplyBytes longest reply line, at most {@link Limits#REPLY_LINE_BYTES} (what clients read)
  * @param outboxBytes replies a connection may have waiting before its later requests wait too
  * @param stallTimeout how long a connection held back by unread replies may go without reading any
+ * @param maxMemoryBytes the estimated heap the dictionary may take before writes that could grow it are refused
  * @param log where and how the dictionary is kept on disk; null keeps it in memory only
  */
 public record DaemonConfig(String bind, int port, Token token, int maxLineBytes, int maxReplyBytes, int maxConnections,
-        Duration handshakeTimeout, int outboxBytes, Duration stallTimeout, Tls tls, LogOptions log) {
+        Duration handshakeTimeout, int outboxBytes, Duration stallTimeout, Tls tls, LogOptions log, long maxMemoryBytes) {
 
     /**
      * TLS for the listener: the daemon's certificate chain and private key (PEM), and, for mutual
@@ -45,42 +46,54 @@ public record DaemonConfig(String bind, int port, Token token, int maxLineBytes,
      */
     public static DaemonConfig defaults(Token token) {
         return new DaemonConfig(DEFAULT_BIND, DEFAULT_PORT, token, Limits.REQUEST_LINE_BYTES, Limits.REPLY_LINE_BYTES,
-                DEFAULT_MAX_CONNECTIONS, Duration.ofSeconds(10), DEFAULT_OUTBOX_BYTES, Duration.ofSeconds(60), null, null);
+                DEFAULT_MAX_CONNECTIONS, Duration.ofSeconds(10), DEFAULT_OUTBOX_BYTES, Duration.ofSeconds(60), null, null, defaultMaxMemory());
     }
 
     public DaemonConfig withPort(int newPort) {
-        return new DaemonConfig(bind, newPort, token, maxLineBytes, maxReplyBytes, maxConnections, handshakeTimeout, outboxBytes, stallTimeout, tls, log);
+        return new DaemonConfig(bind, newPort, token, maxLineBytes, maxReplyBytes, maxConnections, handshakeTimeout, outboxBytes, stallTimeout, tls, log, maxMemoryBytes);
     }
 
     public DaemonConfig withBind(String newBind) {
-        return new DaemonConfig(newBind, port, token, maxLineBytes, maxReplyBytes, maxConnections, handshakeTimeout, outboxBytes, stallTimeout, tls, log);
+        return new DaemonConfig(newBind, port, token, maxLineBytes, maxReplyBytes, maxConnections, handshakeTimeout, outboxBytes, stallTimeout, tls, log, maxMemoryBytes);
     }
 
     public DaemonConfig withMaxLineBytes(int newMax) {
-        return new DaemonConfig(bind, port, token, newMax, maxReplyBytes, maxConnections, handshakeTimeout, outboxBytes, stallTimeout, tls, log);
+        return new DaemonConfig(bind, port, token, newMax, maxReplyBytes, maxConnections, handshakeTimeout, outboxBytes, stallTimeout, tls, log, maxMemoryBytes);
     }
 
     public DaemonConfig withMaxReplyBytes(int newMax) {
-        return new DaemonConfig(bind, port, token, maxLineBytes, newMax, maxConnections, handshakeTimeout, outboxBytes, stallTimeout, tls, log);
+        return new DaemonConfig(bind, port, token, maxLineBytes, newMax, maxConnections, handshakeTimeout, outboxBytes, stallTimeout, tls, log, maxMemoryBytes);
     }
 
     public DaemonConfig withMaxConnections(int newMax) {
-        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, newMax, handshakeTimeout, outboxBytes, stallTimeout, tls, log);
+        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, newMax, handshakeTimeout, outboxBytes, stallTimeout, tls, log, maxMemoryBytes);
     }
 
     public DaemonConfig withHandshakeTimeout(Duration newTimeout) {
-        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, maxConnections, newTimeout, outboxBytes, stallTimeout, tls, log);
+        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, maxConnections, newTimeout, outboxBytes, stallTimeout, tls, log, maxMemoryBytes);
     }
 
     public DaemonConfig withTls(Tls newTls) {
-        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, maxConnections, handshakeTimeout, outboxBytes, stallTimeout, newTls, log);
+        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, maxConnections, handshakeTimeout, outboxBytes, stallTimeout, newTls, log, maxMemoryBytes);
     }
 
     public DaemonConfig withLog(LogOptions newLog) {
-        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, maxConnections, handshakeTimeout, outboxBytes, stallTimeout, tls, newLog);
+        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, maxConnections, handshakeTimeout, outboxBytes, stallTimeout, tls, newLog, maxMemoryBytes);
+    }
+
+    public DaemonConfig withMaxMemory(long newBytes) {
+        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, maxConnections, handshakeTimeout, outboxBytes, stallTimeout, tls, log, newBytes);
+    }
+
+    /**
+     * Half the heap: the rest holds requests and replies in flight, the copy a snapshot takes and
+     * the garbage between collections.
+     */
+    public static long defaultMaxMemory() {
+        return Runtime.getRuntime().maxMemory() / 2;
     }
 
     public DaemonConfig withOutbox(int newBytes, Duration newStallTimeout) {
-        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, maxConnections, handshakeTimeout, newBytes, newStallTimeout, tls, log);
+        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, maxConnections, handshakeTimeout, newBytes, newStallTimeout, tls, log, maxMemoryBytes);
     }
 }

@@ -20,15 +20,17 @@ final class Dispatcher {
 
     private final Store store;
     private final WatchHub hub;
+    private final MemoryCap cap;
     private final IntSupplier clients;
     private final Persistence persistence;
     private final long startedAt = System.nanoTime();
 
     private static final Store.Applied ANSWERED = new Store.Applied(null, null);
 
-    Dispatcher(Store store, WatchHub hub, IntSupplier clients, Persistence persistence) {
+    Dispatcher(Store store, WatchHub hub, MemoryCap cap, IntSupplier clients, Persistence persistence) {
         this.store = store;
         this.hub = hub;
+        this.cap = cap;
         this.clients = clients;
         this.persistence = persistence;
     }
@@ -88,7 +90,9 @@ final class Dispatcher {
             case COMPACT:
                 return compact(request);
             default:
-                return store.apply(request);
+                return cap.refuses(request) ? answer(request, Reply.error(store.revision(), ErrorCode.OUT_OF_MEMORY, "the dictionary"
+                        + " takes about " + cap.bytes() + " bytes of its " + cap.maxBytes() + " (--max-memory): writes that could"
+                        + " grow it are refused until del frees room")) : store.apply(request);
         }
     }
 
@@ -114,6 +118,8 @@ final class Dispatcher {
         Map<String, Object> memory = new LinkedHashMap<>();
         memory.put("heap_used", BigDecimal.valueOf(runtime.totalMemory() - runtime.freeMemory()));
         memory.put("heap_max", BigDecimal.valueOf(runtime.maxMemory()));
+        memory.put("dictionary_bytes", BigDecimal.valueOf(cap.bytes()));
+        memory.put("max_memory_bytes", BigDecimal.valueOf(cap.maxBytes()));
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("version", Version.VERSION);
         info.put("pid", BigDecimal.valueOf(ProcessHandle.current().pid()));

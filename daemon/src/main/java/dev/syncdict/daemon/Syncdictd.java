@@ -83,6 +83,10 @@ public final class Syncdictd implements Callable<Integer> {
     @Option(names = "--max-connections", paramLabel = "N", description = "Most connections served at once (default: ${DEFAULT-VALUE}).")
     private int maxConnections = DaemonConfig.DEFAULT_MAX_CONNECTIONS;
 
+    @Option(names = "--max-memory", paramLabel = "BYTES", description = "Refuse writes that could grow the dictionary"
+            + " (out_of_memory) once it takes about BYTES of heap; deletes and reads go on (default: half the heap).")
+    private Long maxMemory;
+
     @Option(names = "--pid-file", paramLabel = "FILE", description = "Write the daemon's pid to FILE while it runs.")
     private Path pidFile;
 
@@ -142,6 +146,7 @@ public final class Syncdictd implements Callable<Integer> {
         LogOptions log = inMemory ? null : LogOptions.of(data, fsync).withSalvage(salvage).withCompactBytes(compactBytes);
         DaemonConfig config = DaemonConfig.defaults(token).withBind(bind).withPort(port)
                 .withMaxLineBytes(maxLine).withMaxConnections(maxConnections).withLog(log)
+                .withMaxMemory(maxMemory != null ? maxMemory : DaemonConfig.defaultMaxMemory())
                 .withTls(tlsCert == null ? null : new DaemonConfig.Tls(tlsCert, tlsKey, tlsClientCa));
         Daemon daemon;
         try {

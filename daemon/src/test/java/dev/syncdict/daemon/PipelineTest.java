@@ -204,7 +204,8 @@ class PipelineTest {
     /** A pipeline with a watch history of {@link #HISTORY} commits, run on the test's thread. */
     private static CommitPipeline newPipeline() {
         WatchHub hub = new WatchHub(HISTORY, 1 << 20, 1 << 20, 0);
-        return new CommitPipeline(new Dispatcher(new TreeStore(new Dictionary()), hub, () -> 1, new InMemory()), List.of(hub));
+        MemoryCap cap = new MemoryCap(Long.MAX_VALUE, java.util.Map.of());
+        return new CommitPipeline(new Dispatcher(new TreeStore(new Dictionary()), hub, cap, () -> 1, new InMemory()), List.of(cap, hub));
     }
 
     private void feed(String text) {

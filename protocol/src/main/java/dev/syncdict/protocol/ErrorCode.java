@@ -24,6 +24,8 @@ public enum ErrorCode {
     COMPACTED("compacted"),
     /** A watcher fell too far behind reading its events; its watch is cancelled, and the line's rev is where to resume. */
     TOO_SLOW("too_slow"),
+    /** The dictionary has reached the daemon's memory cap: writes that could grow it are refused, deletes and reads go on. */
+    OUT_OF_MEMORY("out_of_memory"),
     /** The daemon has no room for another connection. */
     TOO_MANY_CONNECTIONS("too_many_connections"),
     /**

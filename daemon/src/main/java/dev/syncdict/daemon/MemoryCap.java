@@ -1,0 +1,92 @@
+package dev.syncdict.daemon;
+
+import dev.syncdict.daemon.store.Change;
+import dev.syncdict.daemon.store.Commit;
+import dev.syncdict.protocol.Request;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Keeps an estimate of the heap the dictionary takes, from each recorded commit's new and old
+ * values, and says when writes that could grow it must be refused, as Redis answers OOM past
+ * {@code maxmemory}: deletes and reads go on, so room can always be made. The estimate counts
+ * the objects a value becomes in memory, not its JSON text. A commit listener, after the log;
+ * owner's thread only.
+ */
+final class MemoryCap implements CommitListener {
+
+    private final long maxBytes;
+    private long bytes;
+
+    /** @param initial the dictionary as it starts (recovered, or empty) */
+    MemoryCap(long maxBytes, Object initial) {
+        this.maxBytes = maxBytes;
+        this.bytes = estimate(initial);
+    }
+
+    long bytes() {
+        return bytes;
+    }
+
+    long maxBytes() {
+        return maxBytes;
+    }
+
+    @Override
+    public void accept(List<Commit> group) {
+        for (Commit commit : group) {
+            for (Change change : commit.changes()) {
+                long key = change.path().isRoot() ? 0 : ENTRY + change.path().last().toString().length();
+                bytes += (change.value() == null ? -key : estimate(change.value()))
+                        - (change.oldValue() == null ? -key : estimate(change.oldValue()));
+            }
+        }
+    }
+
+    /** Whether this request must be refused now: the cap is reached and it could add to the dictionary. */
+    boolean refuses(Request request) {
+        return bytes >= maxBytes && mayGrow(request);
+    }
+
+    private static boolean mayGrow(Request request) {
+        switch (request.op()) {
+            case SET:
+            case INCR:
+            case LOAD:
+                return true;
+            case TX:
+                return request.ops().stream().anyMatch(MemoryCap::mayGrow);
+            default:
+                return false;
+        }
+    }
+
+    /** Bytes of one map entry (its node and the tree's entry), beside its key's characters. */
+    private static final long ENTRY = 80;
+
+    /** A rough count of the heap a JSON value takes as the dictionary's nodes. */
+    static long estimate(Object json) {
+        if (json instanceof Map) {
+            long total = 64;
+            for (Map.Entry<?, ?> entry : ((Map<?, ?>) json).entrySet()) {
+                total += ENTRY + ((String) entry.getKey()).length() + estimate(entry.getValue());
+            }
+            return total;
+        }
+        if (json instanceof List) {
+            long total = 64;
+            for (Object element : (List<?>) json) {
+                total += 32 + estimate(element);
+            }
+            return total;
+        }
+        if (json instanceof String) {
+            return 48 + ((String) json).length();
+        }
+        if (json instanceof BigDecimal) {
+            return 64 + ((BigDecimal) json).precision() / 2;
+        }
+        return 24;
+    }
+}

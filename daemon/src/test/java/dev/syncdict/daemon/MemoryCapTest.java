@@ -1,0 +1,65 @@
+package dev.syncdict.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.syncdict.protocol.Token;
+import org.junit.jupiter.api.Test;
+
+/** A daemon at its memory cap refuses writes that could grow the dictionary, and goes on with everything else. */
+class MemoryCapTest {
+
+    private static final Token TOKEN = Token.of("memory-cap");
+
+    @Test
+    void writesAreRefusedAtTheCapAndDeletesMakeRoomAgain() throws Exception {
+        DaemonConfig config = DaemonConfig.defaults(TOKEN).withPort(0).withMaxMemory(200_000);
+        try (Daemon daemon = Daemon.start(config);
+                RawConnection client = RawConnection.authenticated(daemon.port(), TOKEN)) {
+            String value = "\"" + "v".repeat(1000) + "\"";
+            int written = 0;
+            String reply = "";
+            while (written < 1000) {
+                client.send("{\"id\":" + written + ",\"op\":\"set\",\"path\":\"k" + written + "\",\"value\":" + value + "}");
+                reply = client.readLine();
+                if (reply.contains("error")) {
+                    break;
+                }
+                written++;
+            }
+            assertThat(reply).contains("\"code\":\"out_of_memory\"").contains("of its 200000 (--max-memory)");
+            assertThat(written).as("about 200 KB of 1 KB values").isBetween(100, 200);
+            client.send("{\"id\":\"r\",\"op\":\"get\",\"path\":\"k0\"}");
+            assertThat(client.readLine()).as("reads go on").contains("vvv");
+            client.send("{\"id\":\"t\",\"op\":\"tx\",\"ops\":[{\"op\":\"incr\",\"path\":\"n\"}]}");
+            assertThat(client.readLine()).as("a tx that could grow it too").contains("out_of_memory");
+            client.send("{\"id\":\"d\",\"op\":\"tx\",\"ops\":[{\"op\":\"del\",\"path\":\"k0\"},{\"op\":\"del\",\"path\":\"k1\"},"
+                    + "{\"op\":\"del\",\"path\":\"k2\"},{\"op\":\"del\",\"path\":\"k3\"},{\"op\":\"del\",\"path\":\"k4\"}]}");
+            assertThat(client.readLine()).as("deletes go on").doesNotContain("error");
+            client.send("{\"id\":\"again\",\"op\":\"set\",\"path\":\"k0\",\"value\":" + value + "}");
+            assertThat(client.readLine()).as("room made, writes work again").isEqualTo("{\"id\":\"again\",\"rev\":" + (written + 2) + "}");
+            client.send("{\"id\":\"i\",\"op\":\"info\"}");
+            assertThat(client.readLine()).contains("\"max_memory_bytes\":200000").contains("\"dictionary_bytes\":");
+        }
+    }
+
+    @Test
+    void theEstimateFollowsWhatIsWrittenReplacedAndDeleted() {
+        MemoryCap cap = new MemoryCap(Long.MAX_VALUE, java.util.Map.of());
+        long empty = cap.bytes();
+        dev.syncdict.daemon.store.Dictionary dictionary = new dev.syncdict.daemon.store.Dictionary();
+        dictionary.keepOldValues(true);
+        var write = dictionary.begin();
+        write.set(dev.syncdict.protocol.Path.parse("a"), "x".repeat(1000));
+        cap.accept(java.util.List.of(write.commit()));
+        long one = cap.bytes();
+        assertThat(one - empty).isGreaterThan(1000);
+        var replace = dictionary.begin();
+        replace.set(dev.syncdict.protocol.Path.parse("a"), "y");
+        cap.accept(java.util.List.of(replace.commit()));
+        assertThat(cap.bytes()).isLessThan(one - 900);
+        var delete = dictionary.begin();
+        delete.delete(dev.syncdict.protocol.Path.parse("a"));
+        cap.accept(java.util.List.of(delete.commit()));
+        assertThat(cap.bytes()).isEqualTo(empty);
+    }
+}
