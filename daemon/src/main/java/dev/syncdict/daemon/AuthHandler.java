@@ -5,7 +5,6 @@ import dev.syncdict.protocol.Handshake;
 import dev.syncdict.protocol.Hello;
 import dev.syncdict.protocol.Op;
 import dev.syncdict.protocol.Reply;
-import dev.syncdict.protocol.Token;
 import dev.syncdict.protocol.Version;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -31,7 +30,7 @@ final class AuthHandler extends ChannelInboundHandlerAdapter {
 
     private static final Logger LOG = Logger.getLogger(AuthHandler.class.getName());
 
-    private final Token token;
+    private final TokenKeeper tokens;
     private final LongSupplier revision;
     private final Duration timeout;
     private final Supplier<ChannelHandler> fullFramer;
@@ -40,8 +39,8 @@ final class AuthHandler extends ChannelInboundHandlerAdapter {
     private ScheduledFuture<?> deadline;
     private boolean refused;
 
-    AuthHandler(Token token, LongSupplier revision, Duration timeout, Supplier<ChannelHandler> fullFramer, FailedHandshakes failures) {
-        this.token = token;
+    AuthHandler(TokenKeeper tokens, LongSupplier revision, Duration timeout, Supplier<ChannelHandler> fullFramer, FailedHandshakes failures) {
+        this.tokens = tokens;
         this.revision = revision;
         this.timeout = timeout;
         this.fullFramer = fullFramer;
@@ -74,7 +73,7 @@ final class AuthHandler extends ChannelInboundHandlerAdapter {
         } else if (line.request().op() != Op.AUTH) {
             refuse(ctx, line.id(), ErrorCode.UNAUTHORIZED, "authenticate first: nothing but auth is accepted before the handshake",
                     "a request before the handshake");
-        } else if (!Handshake.matches(Handshake.clientProof(token, nonce, line.request().nonce()), line.request().proof())) {
+        } else if (!Handshake.matches(Handshake.clientProof(tokens.current(), nonce, line.request().nonce()), line.request().proof())) {
             // Answered only after a delay that grows with each wrong proof from the address: guessing is slow.
             refused = true;
             deadline.cancel(false);
@@ -84,7 +83,8 @@ final class AuthHandler extends ChannelInboundHandlerAdapter {
         } else {
             deadline.cancel(false);
             failures.succeeded(peer(ctx));
-            String proof = Handshake.daemonProof(token, nonce, line.request().nonce());
+            String proof = Handshake.daemonProof(tokens.current(), nonce, line.request().nonce());
+            tokens.authenticated(ctx.channel());
             ctx.writeAndFlush(LineBuffers.of(Reply.ok(revision.getAsLong(), null).withProof(proof).withId(line.id())));
             // This handler goes first: the old framer hands what it still holds to the new one, whose
             // lines must flow past to the request handler.

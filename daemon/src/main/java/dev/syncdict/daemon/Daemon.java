@@ -76,7 +76,8 @@ public final class Daemon implements AutoCloseable {
         all.addAll(listeners);
         all.add(cap);
         all.add(hub);
-        pipeline = new CommitPipeline(new Dispatcher(store, hub, cap, limiter::open, persistence), all);
+        TokenKeeper tokens = new TokenKeeper(config.token(), config.tokenFile());
+        pipeline = new CommitPipeline(new Dispatcher(store, hub, cap, tokens, limiter::open, persistence), all);
         sequencer = new Sequencer(pipeline);
         try {
             listener = new ServerBootstrap()
@@ -85,7 +86,7 @@ public final class Daemon implements AutoCloseable {
                     .option(ChannelOption.SO_REUSEADDR, true)
                     // Both ends disable Nagle: a request or reply is one small write that must leave at once.
                     .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new ServerInitializer(config, limiter, sequencer::submit, pipeline, this::closeInBackground))
+                    .childHandler(new ServerInitializer(config, limiter, sequencer::submit, pipeline, tokens, this::closeInBackground))
                     .bind(config.bind(), config.port()).sync().channel();
         } catch (InterruptedException | RuntimeException e) {
             release();

@@ -16,7 +16,7 @@ import java.time.Duration;
  * @param log where and how the dictionary is kept on disk; null keeps it in memory only
  */
 public record DaemonConfig(String bind, int port, Token token, int maxLineBytes, int maxReplyBytes, int maxConnections,
-        Duration handshakeTimeout, int outboxBytes, Duration stallTimeout, Tls tls, LogOptions log, long maxMemoryBytes) {
+        Duration handshakeTimeout, int outboxBytes, Duration stallTimeout, Tls tls, LogOptions log, long maxMemoryBytes, java.nio.file.Path tokenFile) {
 
     /**
      * TLS for the listener: the daemon's certificate chain and private key (PEM), and, for mutual
@@ -46,43 +46,48 @@ public record DaemonConfig(String bind, int port, Token token, int maxLineBytes,
      */
     public static DaemonConfig defaults(Token token) {
         return new DaemonConfig(DEFAULT_BIND, DEFAULT_PORT, token, Limits.REQUEST_LINE_BYTES, Limits.REPLY_LINE_BYTES,
-                DEFAULT_MAX_CONNECTIONS, Duration.ofSeconds(10), DEFAULT_OUTBOX_BYTES, Duration.ofSeconds(60), null, null, defaultMaxMemory());
+                DEFAULT_MAX_CONNECTIONS, Duration.ofSeconds(10), DEFAULT_OUTBOX_BYTES, Duration.ofSeconds(60), null, null, defaultMaxMemory(), null);
     }
 
     public DaemonConfig withPort(int newPort) {
-        return new DaemonConfig(bind, newPort, token, maxLineBytes, maxReplyBytes, maxConnections, handshakeTimeout, outboxBytes, stallTimeout, tls, log, maxMemoryBytes);
+        return new DaemonConfig(bind, newPort, token, maxLineBytes, maxReplyBytes, maxConnections, handshakeTimeout, outboxBytes, stallTimeout, tls, log, maxMemoryBytes, tokenFile);
     }
 
     public DaemonConfig withBind(String newBind) {
-        return new DaemonConfig(newBind, port, token, maxLineBytes, maxReplyBytes, maxConnections, handshakeTimeout, outboxBytes, stallTimeout, tls, log, maxMemoryBytes);
+        return new DaemonConfig(newBind, port, token, maxLineBytes, maxReplyBytes, maxConnections, handshakeTimeout, outboxBytes, stallTimeout, tls, log, maxMemoryBytes, tokenFile);
     }
 
     public DaemonConfig withMaxLineBytes(int newMax) {
-        return new DaemonConfig(bind, port, token, newMax, maxReplyBytes, maxConnections, handshakeTimeout, outboxBytes, stallTimeout, tls, log, maxMemoryBytes);
+        return new DaemonConfig(bind, port, token, newMax, maxReplyBytes, maxConnections, handshakeTimeout, outboxBytes, stallTimeout, tls, log, maxMemoryBytes, tokenFile);
     }
 
     public DaemonConfig withMaxReplyBytes(int newMax) {
-        return new DaemonConfig(bind, port, token, maxLineBytes, newMax, maxConnections, handshakeTimeout, outboxBytes, stallTimeout, tls, log, maxMemoryBytes);
+        return new DaemonConfig(bind, port, token, maxLineBytes, newMax, maxConnections, handshakeTimeout, outboxBytes, stallTimeout, tls, log, maxMemoryBytes, tokenFile);
     }
 
     public DaemonConfig withMaxConnections(int newMax) {
-        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, newMax, handshakeTimeout, outboxBytes, stallTimeout, tls, log, maxMemoryBytes);
+        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, newMax, handshakeTimeout, outboxBytes, stallTimeout, tls, log, maxMemoryBytes, tokenFile);
     }
 
     public DaemonConfig withHandshakeTimeout(Duration newTimeout) {
-        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, maxConnections, newTimeout, outboxBytes, stallTimeout, tls, log, maxMemoryBytes);
+        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, maxConnections, newTimeout, outboxBytes, stallTimeout, tls, log, maxMemoryBytes, tokenFile);
     }
 
     public DaemonConfig withTls(Tls newTls) {
-        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, maxConnections, handshakeTimeout, outboxBytes, stallTimeout, newTls, log, maxMemoryBytes);
+        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, maxConnections, handshakeTimeout, outboxBytes, stallTimeout, newTls, log, maxMemoryBytes, tokenFile);
     }
 
     public DaemonConfig withLog(LogOptions newLog) {
-        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, maxConnections, handshakeTimeout, outboxBytes, stallTimeout, tls, newLog, maxMemoryBytes);
+        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, maxConnections, handshakeTimeout, outboxBytes, stallTimeout, tls, newLog, maxMemoryBytes, tokenFile);
+    }
+
+    /** The file the token was read from, which a token rotation rewrites; null when it came from elsewhere. */
+    public DaemonConfig withTokenFile(java.nio.file.Path newFile) {
+        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, maxConnections, handshakeTimeout, outboxBytes, stallTimeout, tls, log, maxMemoryBytes, newFile);
     }
 
     public DaemonConfig withMaxMemory(long newBytes) {
-        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, maxConnections, handshakeTimeout, outboxBytes, stallTimeout, tls, log, newBytes);
+        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, maxConnections, handshakeTimeout, outboxBytes, stallTimeout, tls, log, newBytes, tokenFile);
     }
 
     /**
@@ -94,6 +99,6 @@ public record DaemonConfig(String bind, int port, Token token, int maxLineBytes,
     }
 
     public DaemonConfig withOutbox(int newBytes, Duration newStallTimeout) {
-        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, maxConnections, handshakeTimeout, newBytes, newStallTimeout, tls, log, maxMemoryBytes);
+        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, maxConnections, handshakeTimeout, newBytes, newStallTimeout, tls, log, maxMemoryBytes, tokenFile);
     }
 }

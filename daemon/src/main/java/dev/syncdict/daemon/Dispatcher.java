@@ -6,7 +6,9 @@ import dev.syncdict.protocol.ErrorCode;
 import dev.syncdict.protocol.Reply;
 import dev.syncdict.protocol.Request;
 import dev.syncdict.protocol.Version;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.IntSupplier;
@@ -21,16 +23,18 @@ final class Dispatcher {
     private final Store store;
     private final WatchHub hub;
     private final MemoryCap cap;
+    private final TokenKeeper tokens;
     private final IntSupplier clients;
     private final Persistence persistence;
     private final long startedAt = System.nanoTime();
 
     private static final Store.Applied ANSWERED = new Store.Applied(null, null);
 
-    Dispatcher(Store store, WatchHub hub, MemoryCap cap, IntSupplier clients, Persistence persistence) {
+    Dispatcher(Store store, WatchHub hub, MemoryCap cap, TokenKeeper tokens, IntSupplier clients, Persistence persistence) {
         this.store = store;
         this.hub = hub;
         this.cap = cap;
+        this.tokens = tokens;
         this.clients = clients;
         this.persistence = persistence;
     }
@@ -89,6 +93,8 @@ final class Dispatcher {
                 return answer(request, Reply.ok(store.revision(), null));
             case COMPACT:
                 return compact(request);
+            case ROTATE_TOKEN:
+                return rotateToken(request);
             default:
                 return cap.refuses(request) ? answer(request, Reply.error(store.revision(), ErrorCode.OUT_OF_MEMORY, "the dictionary"
                         + " takes about " + cap.bytes() + " bytes of its " + cap.maxBytes() + " (--max-memory): writes that could"
@@ -106,6 +112,16 @@ final class Dispatcher {
             return answer(request, Reply.ok(store.revision(), persistence.compact()));
         } catch (StoreException e) {
             return answer(request, Reply.error(store.revision(), e.code(), e.getMessage()));
+        }
+    }
+
+    private Store.Applied rotateToken(Request request) {
+        Duration grace = request.graceMs() == null ? TokenKeeper.DEFAULT_GRACE : Duration.ofMillis(request.graceMs());
+        try {
+            tokens.rotate(grace);
+            return answer(request, Reply.ok(store.revision(), Map.of("grace_ms", BigDecimal.valueOf(grace.toMillis()))));
+        } catch (IOException e) {
+            return answer(request, Reply.error(store.revision(), ErrorCode.IO_ERROR, "cannot rotate the token: " + e.getMessage()));
         }
     }
 

@@ -25,6 +25,7 @@ final class ServerInitializer extends ChannelInitializer<Channel> {
     private final RequestDecoder decoder;
     private final Consumer<Batch> owner;
     private final CommitPipeline pipeline;
+    private final TokenKeeper tokens;
     private final Runnable shutdownDaemon;
     private final SslContext tls;
     private final FailedHandshakes failedHandshakes = new FailedHandshakes();
@@ -34,13 +35,14 @@ final class ServerInitializer extends ChannelInitializer<Channel> {
      * @param pipeline what the owner runs them through: it knows the revision and releases outboxes
      */
     ServerInitializer(DaemonConfig config, ConnectionLimiter limiter, Consumer<Batch> owner, CommitPipeline pipeline,
-            Runnable shutdownDaemon) {
+            TokenKeeper tokens, Runnable shutdownDaemon) {
         this.config = config;
         this.tls = config.tls() == null ? null : TlsContexts.server(config.tls());
         this.limiter = limiter;
         this.decoder = new RequestDecoder(config.maxLineBytes());
         this.owner = owner;
         this.pipeline = pipeline;
+        this.tokens = tokens;
         this.shutdownDaemon = shutdownDaemon;
     }
 
@@ -56,7 +58,7 @@ final class ServerInitializer extends ChannelInitializer<Channel> {
         // make the daemon hold megabytes. The auth handler swaps in the full-size framer.
         pipeline.addLast(FRAMER, framer(Limits.HANDSHAKE_LINE_BYTES));
         pipeline.addLast("decode", decoder);
-        pipeline.addLast("auth", new AuthHandler(config.token(), this.pipeline::revision, config.handshakeTimeout(),
+        pipeline.addLast("auth", new AuthHandler(tokens, this.pipeline::revision, config.handshakeTimeout(),
                 () -> framer(config.maxLineBytes()), failedHandshakes));
         Outbox outbox = new Outbox(channel, config, owner, this.pipeline::touched, shutdownDaemon);
         pipeline.addLast("requests", new RequestHandler(owner, outbox));

@@ -146,7 +146,7 @@ public final class Syncdictd implements Callable<Integer> {
         LogOptions log = inMemory ? null : LogOptions.of(data, fsync).withSalvage(salvage).withCompactBytes(compactBytes);
         DaemonConfig config = DaemonConfig.defaults(token).withBind(bind).withPort(port)
                 .withMaxLineBytes(maxLine).withMaxConnections(maxConnections).withLog(log)
-                .withMaxMemory(maxMemory != null ? maxMemory : DaemonConfig.defaultMaxMemory())
+                .withMaxMemory(maxMemory != null ? maxMemory : DaemonConfig.defaultMaxMemory()).withTokenFile(used)
                 .withTls(tlsCert == null ? null : new DaemonConfig.Tls(tlsCert, tlsKey, tlsClientCa));
         Daemon daemon;
         try {

@@ -41,7 +41,7 @@ class PipelineTest {
         DaemonConfig config = DaemonConfig.defaults(TOKEN).withMaxLineBytes(MAX_LINE).withMaxReplyBytes(MAX_REPLY);
         // The owner is the test's own thread: each batch is answered before writeInbound returns.
         channel = new EmbeddedChannel(new ServerInitializer(config, limiter, batch -> runToTheEnd(pipeline, batch),
-                pipeline, () -> {}));
+                pipeline, new TokenKeeper(TOKEN, null), () -> {}));
         Hello hello = Hello.decode(nextLine());
         String nonce = Handshake.newNonce();
         feed("{\"op\":\"auth\",\"nonce\":\"" + nonce + "\",\"proof\":\"" + Handshake.clientProof(TOKEN, hello.nonce(), nonce) + "\"}\n");
@@ -153,7 +153,7 @@ class PipelineTest {
     @Test
     void beforeTheHandshakeLinesAreShort() {
         EmbeddedChannel stranger = new EmbeddedChannel(new ServerInitializer(DaemonConfig.defaults(TOKEN), new ConnectionLimiter(10),
-                batch -> { }, newPipeline(), () -> { }));
+                batch -> { }, newPipeline(), new TokenKeeper(TOKEN, null), () -> { }));
         try {
             stranger.writeInbound(Unpooled.wrappedBuffer(("{\"op\":\"auth\",\"nonce\":\"" + "n".repeat(Limits.HANDSHAKE_LINE_BYTES))
                     .getBytes(StandardCharsets.UTF_8)));
@@ -205,7 +205,8 @@ class PipelineTest {
     private static CommitPipeline newPipeline() {
         WatchHub hub = new WatchHub(HISTORY, 1 << 20, 1 << 20, 0);
         MemoryCap cap = new MemoryCap(Long.MAX_VALUE, java.util.Map.of());
-        return new CommitPipeline(new Dispatcher(new TreeStore(new Dictionary()), hub, cap, () -> 1, new InMemory()), List.of(cap, hub));
+        return new CommitPipeline(new Dispatcher(new TreeStore(new Dictionary()), hub, cap, new TokenKeeper(TOKEN, null), () -> 1,
+                new InMemory()), List.of(cap, hub));
     }
 
     private void feed(String text) {

@@ -11,6 +11,7 @@ public enum Field {
     PREFIX("prefix", Type.STRING),
     AFTER("after", Type.STRING),
     LIMIT("limit", Type.COUNT),
+    GRACE_MS("grace_ms", Type.COUNT),
     KINDS("kinds", Type.BOOLEAN),
     MERGE("merge", Type.BOOLEAN),
     OPS("ops", Type.REQUESTS),

@@ -40,7 +40,8 @@ public enum Op {
     INFO("info", Access.READ, EnumSet.noneOf(Field.class), EnumSet.noneOf(Field.class)),
     PING("ping", Access.READ, EnumSet.noneOf(Field.class), EnumSet.noneOf(Field.class)),
     SHUTDOWN("shutdown", Access.ADMIN, EnumSet.noneOf(Field.class), EnumSet.noneOf(Field.class)),
-    COMPACT("compact", Access.ADMIN, EnumSet.noneOf(Field.class), EnumSet.noneOf(Field.class));
+    COMPACT("compact", Access.ADMIN, EnumSet.noneOf(Field.class), EnumSet.noneOf(Field.class)),
+    ROTATE_TOKEN("rotate_token", Access.ADMIN, EnumSet.noneOf(Field.class), EnumSet.of(Field.GRACE_MS));
 
     /** What an op does, which decides where the daemon may run it. */
     public enum Access {

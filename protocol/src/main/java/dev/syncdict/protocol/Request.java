@@ -111,6 +111,11 @@ public final class Request {
         return Boolean.TRUE.equals(fields.get(Field.KINDS));
     }
 
+    /** How long connections that proved the old token may go on after a rotation, or null for the daemon's default. */
+    public Long graceMs() {
+        return (Long) fields.get(Field.GRACE_MS);
+    }
+
     public boolean merge() {
         return Boolean.TRUE.equals(fields.get(Field.MERGE));
     }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HexFormat;
@@ -71,12 +72,8 @@ public final class Token {
         }
         Path dir = file.getParent();
         Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        Path temp = Files.createTempFile(dir, ".token", ".tmp",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Path temp = randomTokenFile(dir);
         try {
-            byte[] random = new byte[32];
-            new java.security.SecureRandom().nextBytes(random);
-            Files.writeString(temp, HexFormat.of().formatHex(random) + "\n", StandardCharsets.UTF_8);
             Files.createLink(file, temp);
         } catch (FileAlreadyExistsException e) {
             // Another process created it first: use theirs.
@@ -84,6 +81,30 @@ public final class Token {
             Files.deleteIfExists(temp);
         }
         return read(file);
+    }
+
+    /**
+     * Replaces the token file's token with a new random one (token rotation). The new file takes
+     * the old one's place in one rename, so a reader sees either token whole, never a mix.
+     */
+    public static Token replace(Path file) throws IOException {
+        Path temp = randomTokenFile(file.toAbsolutePath().getParent());
+        try {
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        return read(file);
+    }
+
+    /** A new file of mode 0600 beside the token file, holding 256 random bits in hex. */
+    private static Path randomTokenFile(Path dir) throws IOException {
+        Path temp = Files.createTempFile(dir, ".token", ".tmp",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        byte[] random = new byte[32];
+        new java.security.SecureRandom().nextBytes(random);
+        Files.writeString(temp, HexFormat.of().formatHex(random) + "\n", StandardCharsets.UTF_8);
+        return temp;
     }
 
     /** True when group or others may read the file, which a daemon refuses, as ssh does for keys. */

@@ -160,6 +160,17 @@ class RealProcessTest {
     }
 
     @Test
+    void afterATokenRotationTheShellConnectsWithTheNewToken() throws Exception {
+        assertThat(processes.run("set", "x", "1").exit()).isZero();
+        Path tokenFile = home.resolve("config/syncdict/token");
+        String before = Files.readString(tokenFile);
+        RealProcesses.Finished rotated = processes.run("daemon", "rotate-token", "--grace", "100ms");
+        assertThat(rotated.exit()).as(rotated.err()).isZero();
+        assertThat(Files.readString(tokenFile)).isNotEqualTo(before);
+        assertThat(processes.run("--no-autostart", "get", "x").out()).isEqualTo("1\n");
+    }
+
+    @Test
     void aOneShotCommandLoadsNoTerminalNettyOrDatabindAndOnlyItsOwnCommand() throws Exception {
         assertThat(processes.run("set", "x", "1").exit()).isZero();
         RealProcesses.Finished get = RealProcesses.finish(processes.start(false, List.of("-verbose:class"), "get", "x"));

@@ -1,10 +1,13 @@
 package dev.syncdict.shell.commands;
 
 import dev.syncdict.client.SyncdictClient;
+import dev.syncdict.protocol.Field;
 import dev.syncdict.protocol.Op;
 import dev.syncdict.protocol.Reply;
 import dev.syncdict.protocol.Request;
+import dev.syncdict.shell.Arguments;
 import dev.syncdict.shell.ExitCode;
+import dev.syncdict.shell.OpCommand;
 import dev.syncdict.shell.ProcessExit;
 import dev.syncdict.shell.Session;
 import dev.syncdict.shell.SyncdictCommand;
@@ -17,11 +20,13 @@ import java.util.concurrent.Callable;
 import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code daemon start|stop|status|compact}: manages a background daemon on this machine. */
+/** {@code daemon start|stop|status|compact|rotate-token}: manages a background daemon on this machine. */
 @Command(name = "daemon", description = "Start, stop or check a background syncdictd (log and pid file under $XDG_STATE_HOME/syncdict/).",
-        subcommands = {DaemonCommand.Start.class, DaemonCommand.Stop.class, DaemonCommand.Status.class, DaemonCommand.Compact.class})
+        subcommands = {DaemonCommand.Start.class, DaemonCommand.Stop.class, DaemonCommand.Status.class, DaemonCommand.Compact.class,
+            DaemonCommand.RotateToken.class})
 public final class DaemonCommand implements Callable<Integer> {
 
     @Spec
@@ -29,7 +34,7 @@ public final class DaemonCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new UsageException("daemon needs start, stop, status or compact (see: syncdict daemon --help)");
+        throw new UsageException("daemon needs start, stop, status, compact or rotate-token (see: syncdict daemon --help)");
     }
 
     static Session session(CommandSpec spec) {
@@ -108,6 +113,20 @@ public final class DaemonCommand implements Callable<Integer> {
     static final class Compact extends BareOpCommand {
         Compact() {
             super(Op.COMPACT);
+        }
+    }
+
+    /** Has the daemon write a new token; connections on the old one end after a grace period. */
+    @Command(name = "rotate-token", description = {"Write a new random token to the daemon's token file. Connections that"
+            + " proved the old one end after the grace period; clients read the new one when they next connect."})
+    static final class RotateToken extends OpCommand {
+        @Option(names = "--grace", paramLabel = "DURATION", converter = Arguments.DurationArg.class,
+                description = "How long connections on the old token may go on (default: 10s).")
+        Duration grace;
+
+        @Override
+        public Request request() {
+            return Request.of(Op.ROTATE_TOKEN).with(Field.GRACE_MS, grace == null ? null : Math.max(1, grace.toMillis()));
         }
     }
 }
