@@ -273,12 +273,19 @@ public final class SyncdictClient implements Closeable {
 
     /** The next reply or event, waiting at most {@code wait} (zero: for ever). */
     private Object readMessage(Duration wait) throws IOException {
-        socket.setSoTimeout((int) wait.toMillis());
+        // Replies wait for the client's own deadline, already set on the socket: only a watch's
+        // wait changes it, so a call costs no system call of its own for the deadline.
+        boolean ownWait = !wait.equals(timeout);
+        if (ownWait) {
+            socket.setSoTimeout((int) wait.toMillis());
+        }
         String line;
         try {
             line = readLine();
         } finally {
-            socket.setSoTimeout((int) timeout.toMillis());
+            if (ownWait) {
+                socket.setSoTimeout((int) timeout.toMillis());
+            }
         }
         if (line == null) {
             throw new IOException("the daemon closed the connection");

@@ -123,6 +123,25 @@ class RealProcessTest {
     }
 
     @Test
+    void watchEveryMergesAPathsChangesIntoOneLinePerInterval() throws Exception {
+        Process watch = processes.start(true, "watch", "n", "--snapshot", "--every", "2s");
+        BufferedReader out = RealProcesses.stdout(watch);
+        assertThat(out.readLine()).contains("\"kind\":\"snapshot\"");
+        assertThat(processes.run("-c", "incr n; incr n; incr n; incr n; incr n").exit()).isZero();
+        // Five writes within an interval or two: at most two merged lines, the last holding the sum.
+        List<String> lines = new java.util.ArrayList<>();
+        for (String line = out.readLine(); ; line = out.readLine()) {
+            lines.add(line);
+            if (line.contains("\"value\":5")) {
+                break;
+            }
+        }
+        assertThat(lines).hasSizeLessThanOrEqualTo(2).allMatch(line -> line.contains("\"path\":\"n\""));
+        RealProcesses.ctrlC(watch.pid());
+        assertThat(RealProcesses.finish(watch).exit()).isZero();
+    }
+
+    @Test
     void loopsAndWatchesEndWhenTheReaderOfTheirOutputHasGone() throws Exception {
         Process loop = processes.start(false, "incr", "n", "1", "every", "50ms");
         assertThat(RealProcesses.stdout(loop).readLine()).isEqualTo("1");
