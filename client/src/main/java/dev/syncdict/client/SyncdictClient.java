@@ -177,22 +177,26 @@ public final class SyncdictClient implements Closeable {
 
     /**
      * Whether the daemon still holds this connection open, judged from what it has already sent
-     * (waiting at most a millisecond): one that stopped or restarted has closed it. Lets a caller
-     * reconnect before sending rather than send into a dead connection and guess what happened.
+     * (waiting at most a millisecond): one that stopped or restarted has closed it, and one that
+     * ended the connection (an idle timeout) sent a last line unasked. Lets a caller reconnect
+     * before sending rather than send into a dead connection and guess what happened.
      */
     public boolean isOpen() {
         if (socket.isClosed()) {
             return false;
         }
         try {
-            if (bytesIn.available() > 0) {
-                return true;
+            if (bytesIn.available() == 0) {
+                socket.setSoTimeout(1);
+                bytesIn.mark(1);
+                int next = bytesIn.read();
+                bytesIn.reset();
+                if (next < 0) {
+                    return false;
+                }
             }
-            socket.setSoTimeout(1);
-            bytesIn.mark(1);
-            int next = bytesIn.read();
-            bytesIn.reset();
-            return next >= 0;
+            // Between calls the daemon sends nothing unasked but events, and the line it closes with.
+            return !watches.isEmpty();
         } catch (SocketTimeoutException quiet) {
             return true;
         } catch (IOException e) {
@@ -247,8 +251,8 @@ public final class SyncdictClient implements Closeable {
         Reply reply = (Reply) message;
         if (reply.id() == null && reply.isError()) {
             // A line the daemon could not read is answered without an id, in its place in the order.
-            // Too long a line also ends the connection: a refusal, not a reply.
-            if (reply.error().code() == ErrorCode.TOO_LARGE) {
+            // Too long a line, or an idle connection, ends the connection: a refusal, not a reply.
+            if (reply.error().code() == ErrorCode.TOO_LARGE || reply.error().code() == ErrorCode.IDLE_TIMEOUT) {
                 throw new DaemonRefusedException(reply.error());
             }
             revision = Math.max(revision, reply.rev());

@@ -9,9 +9,6 @@ import dev.syncdict.protocol.Version;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -77,12 +74,12 @@ final class AuthHandler extends ChannelInboundHandlerAdapter {
             // Answered only after a delay that grows with each wrong proof from the address: guessing is slow.
             refused = true;
             deadline.cancel(false);
-            Duration delay = failures.failed(peer(ctx));
+            Duration delay = failures.failed(ConnectionLimiter.peer(ctx));
             ctx.executor().schedule(() -> sendRefusal(ctx, line.id(), ErrorCode.UNAUTHORIZED, "wrong token",
                     "wrong token (answered after " + delay.toMillis() + " ms)"), delay.toMillis(), TimeUnit.MILLISECONDS);
         } else {
             deadline.cancel(false);
-            failures.succeeded(peer(ctx));
+            failures.succeeded(ConnectionLimiter.peer(ctx));
             String proof = Handshake.daemonProof(tokens.current(), nonce, line.request().nonce());
             tokens.authenticated(ctx.channel());
             ctx.writeAndFlush(LineBuffers.of(Reply.ok(revision.getAsLong(), null).withProof(proof).withId(line.id())));
@@ -96,11 +93,6 @@ final class AuthHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
         // Nothing to pass on: this handler answered every line itself.
-    }
-
-    private static InetAddress peer(ChannelHandlerContext ctx) {
-        SocketAddress address = ctx.channel().remoteAddress();
-        return address instanceof InetSocketAddress ? ((InetSocketAddress) address).getAddress() : InetAddress.getLoopbackAddress();
     }
 
     /** Refuses the connection, once: whatever it sends after is dropped. */

@@ -66,7 +66,7 @@ public final class Daemon implements AutoCloseable {
         Class<? extends ServerChannel> channelType = Epoll.isAvailable() ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         acceptor = new MultiThreadIoEventLoopGroup(1, io);
         workers = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(), io);
-        ConnectionLimiter limiter = new ConnectionLimiter(config.maxConnections());
+        ConnectionLimiter limiter = new ConnectionLimiter(config.connections());
         Store store = new TreeStore(dictionary);
         // After a restart the history holds the end of the log, so a watch resumes across it.
         long historyStart = replayed.isEmpty() ? store.revision() : replayed.get(0).revision() - 1;
@@ -86,6 +86,8 @@ public final class Daemon implements AutoCloseable {
                     .option(ChannelOption.SO_REUSEADDR, true)
                     // Both ends disable Nagle: a request or reply is one small write that must leave at once.
                     .childOption(ChannelOption.TCP_NODELAY, true)
+                    // A peer whose machine vanished never closes its connection: the kernel's probes find it.
+                    .childOption(ChannelOption.SO_KEEPALIVE, true)
                     .childHandler(new ServerInitializer(config, limiter, sequencer::submit, pipeline, tokens, this::closeInBackground))
                     .bind(config.bind(), config.port()).sync().channel();
         } catch (InterruptedException | RuntimeException e) {

@@ -10,13 +10,14 @@ import java.time.Duration;
  *
  * @param maxLineBytes longest request line, at most {@link Limits#REQUEST_LINE_BYTES}
  * @param maxReplyBytes longest reply line, at most {@link Limits#REPLY_LINE_BYTES} (what clients read)
+ * @param connections how many connections, from where, for how long, with how many requests unanswered
  * @param outboxBytes replies a connection may have waiting before its later requests wait too
  * @param stallTimeout how long a connection held back by unread replies may go without reading any
  * @param maxMemoryBytes the estimated heap the dictionary may take before writes that could grow it are refused
  * @param log where and how the dictionary is kept on disk; null keeps it in memory only
  */
-public record DaemonConfig(String bind, int port, Token token, int maxLineBytes, int maxReplyBytes, int maxConnections,
-        Duration handshakeTimeout, int outboxBytes, Duration stallTimeout, Tls tls, LogOptions log, long maxMemoryBytes, java.nio.file.Path tokenFile) {
+public record DaemonConfig(String bind, int port, Token token, int maxLineBytes, int maxReplyBytes, ConnectionLimits connections,
+        int outboxBytes, Duration stallTimeout, Tls tls, LogOptions log, long maxMemoryBytes, java.nio.file.Path tokenFile) {
 
     /**
      * TLS for the listener: the daemon's certificate chain and private key (PEM), and, for mutual
@@ -26,7 +27,6 @@ public record DaemonConfig(String bind, int port, Token token, int maxLineBytes,
 
     public static final String DEFAULT_BIND = "127.0.0.1";
     public static final int DEFAULT_PORT = 7440;
-    public static final int DEFAULT_MAX_CONNECTIONS = 1024;
     public static final int DEFAULT_OUTBOX_BYTES = 1024 * 1024;
     /** Commits kept for watches that start in the past (and replayed into that history after a restart). */
     public static final int WATCH_HISTORY_COMMITS = 100_000;
@@ -41,53 +41,49 @@ public record DaemonConfig(String bind, int port, Token token, int maxLineBytes,
     }
 
     /**
-     * Loopback, the default port, the protocol's line limits, 1024 connections, 10 s to
-     * authenticate, 1 MiB of waiting replies per connection, dropped after 60 s without reading.
+     * Loopback, the default port, the protocol's line limits, {@link ConnectionLimits#DEFAULTS},
+     * 1 MiB of waiting replies per connection, dropped after 60 s without reading.
      */
     public static DaemonConfig defaults(Token token) {
         return new DaemonConfig(DEFAULT_BIND, DEFAULT_PORT, token, Limits.REQUEST_LINE_BYTES, Limits.REPLY_LINE_BYTES,
-                DEFAULT_MAX_CONNECTIONS, Duration.ofSeconds(10), DEFAULT_OUTBOX_BYTES, Duration.ofSeconds(60), null, null, defaultMaxMemory(), null);
+                ConnectionLimits.DEFAULTS, DEFAULT_OUTBOX_BYTES, Duration.ofSeconds(60), null, null, defaultMaxMemory(), null);
     }
 
     public DaemonConfig withPort(int newPort) {
-        return new DaemonConfig(bind, newPort, token, maxLineBytes, maxReplyBytes, maxConnections, handshakeTimeout, outboxBytes, stallTimeout, tls, log, maxMemoryBytes, tokenFile);
+        return new DaemonConfig(bind, newPort, token, maxLineBytes, maxReplyBytes, connections, outboxBytes, stallTimeout, tls, log, maxMemoryBytes, tokenFile);
     }
 
     public DaemonConfig withBind(String newBind) {
-        return new DaemonConfig(newBind, port, token, maxLineBytes, maxReplyBytes, maxConnections, handshakeTimeout, outboxBytes, stallTimeout, tls, log, maxMemoryBytes, tokenFile);
+        return new DaemonConfig(newBind, port, token, maxLineBytes, maxReplyBytes, connections, outboxBytes, stallTimeout, tls, log, maxMemoryBytes, tokenFile);
     }
 
     public DaemonConfig withMaxLineBytes(int newMax) {
-        return new DaemonConfig(bind, port, token, newMax, maxReplyBytes, maxConnections, handshakeTimeout, outboxBytes, stallTimeout, tls, log, maxMemoryBytes, tokenFile);
+        return new DaemonConfig(bind, port, token, newMax, maxReplyBytes, connections, outboxBytes, stallTimeout, tls, log, maxMemoryBytes, tokenFile);
     }
 
     public DaemonConfig withMaxReplyBytes(int newMax) {
-        return new DaemonConfig(bind, port, token, maxLineBytes, newMax, maxConnections, handshakeTimeout, outboxBytes, stallTimeout, tls, log, maxMemoryBytes, tokenFile);
+        return new DaemonConfig(bind, port, token, maxLineBytes, newMax, connections, outboxBytes, stallTimeout, tls, log, maxMemoryBytes, tokenFile);
     }
 
-    public DaemonConfig withMaxConnections(int newMax) {
-        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, newMax, handshakeTimeout, outboxBytes, stallTimeout, tls, log, maxMemoryBytes, tokenFile);
-    }
-
-    public DaemonConfig withHandshakeTimeout(Duration newTimeout) {
-        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, maxConnections, newTimeout, outboxBytes, stallTimeout, tls, log, maxMemoryBytes, tokenFile);
+    public DaemonConfig withConnections(ConnectionLimits newLimits) {
+        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, newLimits, outboxBytes, stallTimeout, tls, log, maxMemoryBytes, tokenFile);
     }
 
     public DaemonConfig withTls(Tls newTls) {
-        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, maxConnections, handshakeTimeout, outboxBytes, stallTimeout, newTls, log, maxMemoryBytes, tokenFile);
+        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, connections, outboxBytes, stallTimeout, newTls, log, maxMemoryBytes, tokenFile);
     }
 
     public DaemonConfig withLog(LogOptions newLog) {
-        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, maxConnections, handshakeTimeout, outboxBytes, stallTimeout, tls, newLog, maxMemoryBytes, tokenFile);
+        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, connections, outboxBytes, stallTimeout, tls, newLog, maxMemoryBytes, tokenFile);
     }
 
     /** The file the token was read from, which a token rotation rewrites; null when it came from elsewhere. */
     public DaemonConfig withTokenFile(java.nio.file.Path newFile) {
-        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, maxConnections, handshakeTimeout, outboxBytes, stallTimeout, tls, log, maxMemoryBytes, newFile);
+        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, connections, outboxBytes, stallTimeout, tls, log, maxMemoryBytes, newFile);
     }
 
     public DaemonConfig withMaxMemory(long newBytes) {
-        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, maxConnections, handshakeTimeout, outboxBytes, stallTimeout, tls, log, newBytes, tokenFile);
+        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, connections, outboxBytes, stallTimeout, tls, log, newBytes, tokenFile);
     }
 
     /**
@@ -99,6 +95,6 @@ public record DaemonConfig(String bind, int port, Token token, int maxLineBytes,
     }
 
     public DaemonConfig withOutbox(int newBytes, Duration newStallTimeout) {
-        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, maxConnections, handshakeTimeout, newBytes, newStallTimeout, tls, log, maxMemoryBytes, tokenFile);
+        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, connections, newBytes, newStallTimeout, tls, log, maxMemoryBytes, tokenFile);
     }
 }

@@ -49,6 +49,7 @@ final class Outbox {
     private final Runnable shutdownDaemon;
     private final AtomicLong pending = new AtomicLong();
     private volatile boolean closing;
+    private volatile boolean watching;
     // Touched only by the owner:
     private ReplyBuffer group;
     // Touched only on the channel's event loop:
@@ -82,6 +83,16 @@ final class Outbox {
     /** Whether the connection is ending: whatever it still sends is dropped, and no event is added. */
     boolean isClosing() {
         return closing || !channel.isActive();
+    }
+
+    /** Whether the connection has a watch open: it waits for events, so it is never idle. */
+    boolean isWatching() {
+        return watching;
+    }
+
+    /** Owner ({@link WatchHub}): the connection opened its first watch, or closed its last. */
+    void watching(boolean open) {
+        watching = open;
     }
 
     /** Owner: appends a reply to this group's lines; one past the reply limit becomes a too_large error. */

@@ -11,7 +11,7 @@ import java.util.function.Consumer;
 /**
  * Owns the order of every connection's pipeline:
  * count the connection, decrypt (with TLS), split bytes into lines, decode each line into a request, authenticate,
- * then batch requests to the owner. Replies are written as ready-made bytes by the connection's
+ * watch for idleness (when an idle timeout is set), then batch requests to the owner. Replies are written as ready-made bytes by the connection's
  * {@link Outbox}, so there is no encoder. The limiter and decoder are stateless and shared; the
  * framer, the auth handler (it holds the nonce) and the request handler (it holds the batch) are
  * new for every connection.
@@ -58,10 +58,14 @@ final class ServerInitializer extends ChannelInitializer<Channel> {
         // make the daemon hold megabytes. The auth handler swaps in the full-size framer.
         pipeline.addLast(FRAMER, framer(Limits.HANDSHAKE_LINE_BYTES));
         pipeline.addLast("decode", decoder);
-        pipeline.addLast("auth", new AuthHandler(tokens, this.pipeline::revision, config.handshakeTimeout(),
+        ConnectionLimits limits = config.connections();
+        pipeline.addLast("auth", new AuthHandler(tokens, this.pipeline::revision, limits.handshakeTimeout(),
                 () -> framer(config.maxLineBytes()), failedHandshakes));
         Outbox outbox = new Outbox(channel, config, owner, this.pipeline::touched, shutdownDaemon);
-        pipeline.addLast("requests", new RequestHandler(owner, outbox));
+        if (!limits.idleTimeout().isZero()) {
+            pipeline.addLast("idle", new IdleTimeout(limits.idleTimeout(), outbox, this.pipeline::revision));
+        }
+        pipeline.addLast("requests", new RequestHandler(owner, outbox, limits.inFlight()));
     }
 
     /** failFast: an over-long line is refused as soon as it passes the limit, not once it ends. */

@@ -13,6 +13,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -80,8 +81,21 @@ public final class Syncdictd implements Callable<Integer> {
             + " ${DEFAULT-VALUE}, so that every value written can be read back).")
     private int maxLine = Limits.REQUEST_LINE_BYTES;
 
-    @Option(names = "--max-connections", paramLabel = "N", description = "Most connections served at once (default: ${DEFAULT-VALUE}).")
-    private int maxConnections = DaemonConfig.DEFAULT_MAX_CONNECTIONS;
+    @Option(names = "--max-connections", paramLabel = "N", description = "Most connections served at once; past it,"
+            + " too_many_connections (default: ${DEFAULT-VALUE}).")
+    private int maxConnections = ConnectionLimits.DEFAULT_TOTAL;
+
+    @Option(names = "--max-connections-per-address", paramLabel = "N", description = "Most connections from one peer address"
+            + " (every local process shares 127.0.0.1); past it, too_many_from_address (default: ${DEFAULT-VALUE}).")
+    private int maxPerAddress = ConnectionLimits.DEFAULT_PER_ADDRESS;
+
+    @Option(names = "--idle-timeout", paramLabel = "SECONDS", description = "Close a connection that sent no request for SECONDS"
+            + " and has no watch open, with idle_timeout; 0 never does (default: ${DEFAULT-VALUE}).")
+    private long idleSeconds;
+
+    @Option(names = "--max-in-flight", paramLabel = "N", description = "Most requests one connection may have unanswered;"
+            + " each past it gets too_many_in_flight and is not applied (default: ${DEFAULT-VALUE}).")
+    private int maxInFlight = ConnectionLimits.DEFAULT_IN_FLIGHT;
 
     @Option(names = "--max-memory", paramLabel = "BYTES", description = "Refuse writes that could grow the dictionary"
             + " (out_of_memory) once it takes about BYTES of heap; deletes and reads go on (default: half the heap).")
@@ -118,6 +132,11 @@ public final class Syncdictd implements Callable<Integer> {
         System.exit(new CommandLine(new Syncdictd(System.getenv())).execute(args));
     }
 
+    private ConnectionLimits connectionLimits() {
+        return ConnectionLimits.DEFAULTS.withTotal(maxConnections).withPerAddress(maxPerAddress)
+                .withIdleTimeout(Duration.ofSeconds(idleSeconds)).withInFlight(maxInFlight);
+    }
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
@@ -142,10 +161,14 @@ public final class Syncdictd implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--max-line must be 1 to " + Limits.REQUEST_LINE_BYTES + " bytes, not " + maxLine);
         }
+        if (maxConnections < 1 || maxPerAddress < 1 || maxInFlight < 1 || idleSeconds < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--max-connections, --max-connections-per-address and"
+                    + " --max-in-flight must be at least 1, and --idle-timeout at least 0");
+        }
         Path data = dataDir != null ? dataDir : locations.dataDir();
         LogOptions log = inMemory ? null : LogOptions.of(data, fsync).withSalvage(salvage).withCompactBytes(compactBytes);
         DaemonConfig config = DaemonConfig.defaults(token).withBind(bind).withPort(port)
-                .withMaxLineBytes(maxLine).withMaxConnections(maxConnections).withLog(log)
+                .withMaxLineBytes(maxLine).withConnections(connectionLimits()).withLog(log)
                 .withMaxMemory(maxMemory != null ? maxMemory : DaemonConfig.defaultMaxMemory()).withTokenFile(used)
                 .withTls(tlsCert == null ? null : new DaemonConfig.Tls(tlsCert, tlsKey, tlsClientCa));
         Daemon daemon;

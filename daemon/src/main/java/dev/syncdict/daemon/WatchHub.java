@@ -129,7 +129,7 @@ final class WatchHub implements CommitListener {
                 }
             }
         }
-        watchers.values().removeIf(Map::isEmpty);
+        watchers.entrySet().removeIf(WatchHub::endedLastWatch);
     }
 
     /** Starts a watch: answers the request, then sends what the history holds after {@code from}. */
@@ -164,12 +164,17 @@ final class WatchHub implements CommitListener {
             }
         }
         watchers.computeIfAbsent(outbox, o -> new LinkedHashMap<>()).put(id, watcher);
+        outbox.watching(true);
     }
 
     /** Ends a watch; its events stop before the reply. */
     void unwatch(Request request, Outbox outbox) {
         Map<Object, Watcher> open = watchers.getOrDefault(outbox, Map.of());
         Watcher removed = open.remove(request.watch());
+        if (open.isEmpty()) {
+            watchers.remove(outbox);
+            outbox.watching(false);
+        }
         outbox.append(removed == null
                 ? Reply.error(revision, ErrorCode.NOT_FOUND, "no watch " + Json.write(request.watch()) + " is open on this connection").withId(request.id())
                 : Reply.ok(revision, null).withId(request.id()));
@@ -178,6 +183,15 @@ final class WatchHub implements CommitListener {
     /** Ends every watch of a connection that has gone. */
     void closed(Outbox outbox) {
         watchers.remove(outbox);
+    }
+
+    /** Whether a connection's watches have all ended; it then waits for nothing, and may be idle. */
+    private static boolean endedLastWatch(Map.Entry<Outbox, Map<Object, Watcher>> connection) {
+        if (connection.getValue().isEmpty()) {
+            connection.getKey().watching(false);
+            return true;
+        }
+        return false;
     }
 
     /** Sends the watcher its part of a commit, if any; false when the watch has ended. */

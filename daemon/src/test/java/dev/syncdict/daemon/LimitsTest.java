@@ -20,7 +20,7 @@ class LimitsTest {
     @BeforeEach
     void start() throws Exception {
         daemon = Daemon.start(DaemonConfig.defaults(TOKEN).withPort(0).withMaxLineBytes(64 * 1024)
-                .withMaxConnections(4).withHandshakeTimeout(Duration.ofMillis(300)));
+                .withConnections(ConnectionLimits.DEFAULTS.withTotal(4).withHandshakeTimeout(Duration.ofMillis(300))));
     }
 
     @AfterEach

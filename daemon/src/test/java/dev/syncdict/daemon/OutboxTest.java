@@ -101,15 +101,17 @@ class OutboxTest {
 
     /**
      * The attack a review measured: 1,500 dumps of a 1 MB value in one 21 KB write took the old
-     * daemon from about 100 MB to 3.4 GB resident. A real daemon with a 256 MiB heap (the old one
-     * runs out of it) stays within its baseline plus 256 MiB and answers another client throughout.
+     * daemon from about 100 MB to 3.4 GB resident. Here 1,000 of them, within the in-flight limit,
+     * so that every dump is answered and the outbox alone bounds the memory: a real daemon with a
+     * 256 MiB heap (the old one runs out of it) stays within its baseline plus 256 MiB and answers
+     * another client throughout.
      */
     @Test
     void theDumpAttackStaysWithinItsMemoryBound() throws Exception {
         try (DaemonProcess daemon = DaemonProcess.start(dir, "outbox", List.of("-Xmx256m"))) {
             long baseline = daemon.residentBytes();
             AtomicLong peak = new AtomicLong(baseline);
-            try (RawConnection attacker = flood(daemon.port, 1_000_000, 1500);
+            try (RawConnection attacker = flood(daemon.port, 1_000_000, ConnectionLimits.DEFAULT_IN_FLIGHT);
                     RawConnection other = RawConnection.authenticated(daemon.port, TOKEN)) {
                 for (int i = 0; i < 10; i++) {
                     other.send("{\"id\":" + i + ",\"op\":\"ping\"}");
@@ -117,7 +119,7 @@ class OutboxTest {
                     peak.accumulateAndGet(daemon.residentBytes(), Math::max);
                 }
                 int[] replies = {0};
-                readDumpReplies(attacker.socket.getInputStream(), 1500, () -> {
+                readDumpReplies(attacker.socket.getInputStream(), ConnectionLimits.DEFAULT_IN_FLIGHT, () -> {
                     if (++replies[0] % 50 == 0) {
                         try {
                             peak.accumulateAndGet(daemon.residentBytes(), Math::max);

@@ -36,7 +36,7 @@ class PipelineTest {
 
     @BeforeEach
     void openAuthenticatedChannel() {
-        ConnectionLimiter limiter = new ConnectionLimiter(10);
+        ConnectionLimiter limiter = new ConnectionLimiter(ConnectionLimits.DEFAULTS.withTotal(10));
         CommitPipeline pipeline = newPipeline();
         DaemonConfig config = DaemonConfig.defaults(TOKEN).withMaxLineBytes(MAX_LINE).withMaxReplyBytes(MAX_REPLY);
         // The owner is the test's own thread: each batch is answered before writeInbound returns.
@@ -152,7 +152,7 @@ class PipelineTest {
 
     @Test
     void beforeTheHandshakeLinesAreShort() {
-        EmbeddedChannel stranger = new EmbeddedChannel(new ServerInitializer(DaemonConfig.defaults(TOKEN), new ConnectionLimiter(10),
+        EmbeddedChannel stranger = new EmbeddedChannel(new ServerInitializer(DaemonConfig.defaults(TOKEN), new ConnectionLimiter(ConnectionLimits.DEFAULTS.withTotal(10)),
                 batch -> { }, newPipeline(), new TokenKeeper(TOKEN, null), () -> { }));
         try {
             stranger.writeInbound(Unpooled.wrappedBuffer(("{\"op\":\"auth\",\"nonce\":\"" + "n".repeat(Limits.HANDSHAKE_LINE_BYTES))

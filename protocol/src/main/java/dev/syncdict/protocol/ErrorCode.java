@@ -26,8 +26,17 @@ public enum ErrorCode {
     TOO_SLOW("too_slow"),
     /** The dictionary has reached the daemon's memory cap: writes that could grow it are refused, deletes and reads go on. */
     OUT_OF_MEMORY("out_of_memory"),
-    /** The daemon has no room for another connection. */
+    /** The daemon has no room for another connection; sent instead of the hello, then the connection is closed. */
     TOO_MANY_CONNECTIONS("too_many_connections"),
+    /** The peer's address already holds its share of the daemon's connections; sent instead of the hello, then closed. */
+    TOO_MANY_FROM_ADDRESS("too_many_from_address"),
+    /** The connection sent nothing for the daemon's idle timeout and watched nothing; sent without an id, then closed. */
+    IDLE_TIMEOUT("idle_timeout"),
+    /**
+     * The connection already had the most requests the daemon takes unanswered at once; this one
+     * was not applied, and the connection goes on. Read replies before sending more.
+     */
+    TOO_MANY_IN_FLIGHT("too_many_in_flight"),
     /**
      * The daemon could not record the write in its log (the disk is full, an I/O error); nothing
      * was changed. Reads go on; writes work again once the disk does.

@@ -11,7 +11,7 @@ public final class ExitCode {
     public static final int NOT_FOUND_OR_CONDITION = 1;
     /** The command line, a script line, a path or a value is malformed. */
     public static final int USAGE = 2;
-    /** The daemon cannot be reached, or refused the token. */
+    /** The daemon cannot be reached, refused the token, or has no room for another connection. */
     public static final int UNAVAILABLE = 3;
     /** Any other error the daemon reported (type mismatch, too large, internal). */
     public static final int DAEMON_ERROR = 4;
@@ -29,6 +29,8 @@ public final class ExitCode {
                 return USAGE;
             case UNAUTHORIZED:
             case TOO_MANY_CONNECTIONS:
+            case TOO_MANY_FROM_ADDRESS:
+            case IDLE_TIMEOUT:
                 return UNAVAILABLE;
             default:
                 return DAEMON_ERROR;

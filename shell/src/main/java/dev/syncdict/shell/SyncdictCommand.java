@@ -51,7 +51,7 @@ import picocli.CommandLine.Option;
             "  0  success",
             "  1  nothing at the path, or a condition (--if-absent, --if-value, --if-rev) did not hold",
             "  2  usage error: a bad command, option, path or value",
-            "  3  cannot connect to the daemon, or it refused the token",
+            "  3  cannot connect to the daemon, it refused the token, or it has no room for the connection",
             "  4  any other error reported by the daemon",
             "",
             "Environment: SYNCDICT_ADDR (daemon address), SYNCDICT_TOKEN (token), SYNCDICT_DAEMON (the syncdictd to"
