@@ -25,34 +25,24 @@ import org.junit.jupiter.api.Test;
 /** The real pipeline on an EmbeddedChannel: bytes in, lines out, fed in awkward pieces. */
 class PipelineTest {
 
-    private static final Token TOKEN = Token.of("embedded");
+    private static final Token TOKEN = EmbeddedConnection.TOKEN;
     private static final int MAX_LINE = 2 * Limits.HANDSHAKE_LINE_BYTES;
     /** Two values of almost a request line each make a reply too long; one does not. */
     private static final int MAX_REPLY = 3 * MAX_LINE / 2;
     private static final int HISTORY = 100;
 
+    private EmbeddedConnection connection;
     private EmbeddedChannel channel;
-    private final List<String> received = new ArrayList<>();
 
     @BeforeEach
     void openAuthenticatedChannel() {
-        ConnectionLimiter limiter = new ConnectionLimiter(ConnectionLimits.DEFAULTS.withTotal(10));
-        CommitPipeline pipeline = newPipeline();
-        DaemonConfig config = DaemonConfig.defaults(TOKEN).withMaxLineBytes(MAX_LINE).withMaxReplyBytes(MAX_REPLY);
-        // The owner is the test's own thread: each batch is answered before writeInbound returns.
-        channel = new EmbeddedChannel(new ServerInitializer(config, limiter, batch -> runToTheEnd(pipeline, batch),
-                pipeline, new TokenKeeper(TOKEN, null), () -> {}));
-        Hello hello = Hello.decode(nextLine());
-        String nonce = Handshake.newNonce();
-        feed("{\"op\":\"auth\",\"nonce\":\"" + nonce + "\",\"proof\":\"" + Handshake.clientProof(TOKEN, hello.nonce(), nonce) + "\"}\n");
-        Reply auth = Codec.decodeReply(nextLine());
-        assertThat(auth.isError()).isFalse();
-        assertThat(Handshake.matches(Handshake.daemonProof(TOKEN, hello.nonce(), nonce), auth.proof())).isTrue();
+        connection = EmbeddedConnection.authenticated(DaemonConfig.defaults(TOKEN).withMaxLineBytes(MAX_LINE).withMaxReplyBytes(MAX_REPLY), HISTORY);
+        channel = connection.channel;
     }
 
     @AfterEach
     void close() {
-        channel.finishAndReleaseAll();
+        connection.close();
     }
 
     @Test
@@ -152,18 +142,11 @@ class PipelineTest {
 
     @Test
     void beforeTheHandshakeLinesAreShort() {
-        EmbeddedChannel stranger = new EmbeddedChannel(new ServerInitializer(DaemonConfig.defaults(TOKEN), new ConnectionLimiter(ConnectionLimits.DEFAULTS.withTotal(10)),
-                batch -> { }, newPipeline(), new TokenKeeper(TOKEN, null), () -> { }));
-        try {
-            stranger.writeInbound(Unpooled.wrappedBuffer(("{\"op\":\"auth\",\"nonce\":\"" + "n".repeat(Limits.HANDSHAKE_LINE_BYTES))
-                    .getBytes(StandardCharsets.UTF_8)));
-            stranger.runPendingTasks();
-            String written = stranger.outboundMessages().stream().map(b -> ((ByteBuf) b).toString(StandardCharsets.UTF_8))
-                    .reduce("", String::concat);
-            assertThat(written).contains("\"code\":\"too_large\"")
+        try (EmbeddedConnection stranger = new EmbeddedConnection(DaemonConfig.defaults(TOKEN), HISTORY)) {
+            assertThat(stranger.nextLine()).contains("\"hello\"");
+            stranger.feed("{\"op\":\"auth\",\"nonce\":\"" + "n".repeat(Limits.HANDSHAKE_LINE_BYTES));
+            assertThat(stranger.nextLine()).contains("\"code\":\"too_large\"")
                     .contains("longer than the limit of " + Limits.HANDSHAKE_LINE_BYTES + " bytes before the handshake");
-        } finally {
-            stranger.finishAndReleaseAll();
         }
     }
 
@@ -194,44 +177,15 @@ class PipelineTest {
         assertThat(nextLine()).isEqualTo("{\"watch\":\"edge\",\"rev\":150,\"changes\":[{\"kind\":\"incr\",\"path\":\"n\",\"value\":150}]}");
     }
 
-    /** Runs a batch, and whatever it carries over to the next group, as the sequencer does. */
-    private static void runToTheEnd(CommitPipeline pipeline, Batch batch) {
-        for (List<Batch> group = List.of(batch); !group.isEmpty();) {
-            group = pipeline.run(group);
-        }
-    }
-
-    /** A pipeline with a watch history of {@link #HISTORY} commits, run on the test's thread. */
-    private static CommitPipeline newPipeline() {
-        WatchHub hub = new WatchHub(HISTORY, 1 << 20, 1 << 20, 0);
-        MemoryCap cap = new MemoryCap(Long.MAX_VALUE, java.util.Map.of());
-        return new CommitPipeline(new Dispatcher(new TreeStore(new Dictionary()), hub, cap, new TokenKeeper(TOKEN, null), () -> 1,
-                new InMemory()), List.of(cap, hub));
-    }
-
     private void feed(String text) {
-        feedBytes(text.getBytes(StandardCharsets.UTF_8));
+        connection.feed(text);
     }
 
     private void feedBytes(byte[] bytes) {
-        channel.writeInbound(Unpooled.wrappedBuffer(bytes));
+        connection.feedBytes(bytes);
     }
 
-    /** The next reply line, already written: the pipeline runs on this thread. */
     private String nextLine() {
-        channel.runPendingTasks();
-        drain();
-        assertThat(received).as("replies written").isNotEmpty();
-        return received.remove(0);
-    }
-
-    private void drain() {
-        for (ByteBuf buf = channel.readOutbound(); buf != null; buf = channel.readOutbound()) {
-            String text = buf.toString(StandardCharsets.UTF_8);
-            buf.release();
-            for (String line : text.split("\n")) {
-                received.add(line);
-            }
-        }
+        return connection.nextLine();
     }
 }

@@ -12,12 +12,13 @@ import org.junit.jupiter.api.Test;
  * Generated hostile input for the readers a peer can reach: the JSON value reader, the request
  * decoder and the path parser. Arbitrary bytes and almost-valid JSON may be refused, but only with
  * the project's own errors, never anything else, and never slowly. The seed is fixed, so a failure
- * reproduces; the budget keeps the normal test run short.
+ * reproduces; the budget keeps the normal test run short (-Dsyncdict.fuzz.inputs=N runs longer,
+ * -Dsyncdict.fuzz.seed=S explores elsewhere).
  */
 class FuzzTest {
 
-    private static final long SEED = 0x5eed_d1c7L;
-    private static final int BUDGET = 20_000;
+    private static final long SEED = Long.getLong("syncdict.fuzz.seed", 0x5eed_d1c7L);
+    private static final int BUDGET = Integer.getInteger("syncdict.fuzz.inputs", 20_000);
 
     private static final List<String> VALID = List.of(
             "{\"id\":1,\"op\":\"set\",\"path\":\"a.b[2]\",\"value\":{\"x\":[1,2.5e3,\"s\\u00e9\",true,null]}}",
