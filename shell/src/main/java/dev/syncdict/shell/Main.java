@@ -16,6 +16,13 @@ public final class Main {
         if (args.length > 0 && args[0].equals(CompleteEntry.NAME)) {
             return CompleteEntry.run(java.util.Arrays.copyOfRange(args, 1, args.length), io);
         }
+        // The plain invocations scripts and loops run most skip picocli's start; the rest is picocli's.
+        QuickParser.Invocation quick = QuickParser.instance().oneShot(args, io);
+        if (quick != null) {
+            try (SyncdictCommand root = quick.root()) {
+                return root.runQuick(quick.command());
+            }
+        }
         try (SyncdictCommand root = new SyncdictCommand(io)) {
             CommandLine cli = SyncdictCommand.commandLine(root, args);
             return cli.execute(args);

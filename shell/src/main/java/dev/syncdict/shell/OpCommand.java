@@ -25,7 +25,10 @@ public abstract class OpCommand implements Callable<Integer> {
      */
     public void prepare() {}
 
-    /** The request this command sends, built from its arguments (after {@link #prepare()}). */
+    /**
+     * The request this command sends, built from its arguments (after {@link #prepare()}) and nothing
+     * else: {@link QuickParser} fills the argument fields of a command picocli never saw.
+     */
     public abstract Request request();
 
     /**
@@ -40,8 +43,13 @@ public abstract class OpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        return run(((SyncdictCommand) spec.root().userObject()).session());
+    }
+
+    /** Runs the command in a session: picocli's call, and the quick parser's way in ({@link QuickParser}). */
+    int run(Session session) {
         prepare();
-        return ((SyncdictCommand) spec.root().userObject()).session().run(this, repetition);
+        return session.run(this, repetition);
     }
 
     /** Whether this command was given {@code every} or {@code times}. */

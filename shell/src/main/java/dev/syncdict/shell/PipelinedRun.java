@@ -41,9 +41,9 @@ final class PipelinedRun {
 
     /** Queues a statement, or runs it at once (after the queue) when it cannot be sent ahead. */
     private void add(List<String> words, String context, Statements sequential) {
-        Request request = aheadOfTime(words);
-        if (request != null) {
-            queued.add(new Queued((OpCommand) root.getSubcommands().get(words.get(0)).getCommand(), request, context));
+        Queued ahead = aheadOfTime(words, context);
+        if (ahead != null) {
+            queued.add(ahead);
             return;
         }
         finish();
@@ -78,23 +78,28 @@ final class PipelinedRun {
     }
 
     /**
-     * The request of a statement that can go ahead of the replies, built now: picocli reuses the
-     * command object, so its fields hold this statement's arguments only until the next is parsed.
-     * Null when the statement must run by itself; running it then reports any error as usual.
+     * A statement that can go ahead of the replies, its request built now: picocli reuses the
+     * command object, so its fields hold this statement's arguments only until the next is parsed
+     * (the quick parser makes a new one each time). Null when the statement must run by itself;
+     * running it then reports any error as usual.
      */
-    private Request aheadOfTime(List<String> words) {
+    private Queued aheadOfTime(List<String> words, String context) {
         CommandLine command = root.getSubcommands().get(words.get(0));
         if (command == null || !(command.getCommand() instanceof OpCommand)) {
             return null;
         }
+        OpCommand quick = SyncdictCommand.quick(words, command);
         try {
+            if (quick != null) {
+                return new Queued(quick, quick.request(), context);
+            }
             command.parseArgs(words.subList(1, words.size()).toArray(new String[0]));
             OpCommand op = command.getCommand();
             if (command.isUsageHelpRequested() || command.isVersionHelpRequested() || op.repeats()) {
                 return null;
             }
             op.prepare();
-            return op.request();
+            return new Queued(op, op.request(), context);
         } catch (RuntimeException usageError) {
             return null;
         }

@@ -148,6 +148,10 @@ public final class Statements {
             session.printer().error(null, Suggestions.unknownCommand(words.get(0), root.getSubcommands().keySet()));
             return ExitCode.USAGE;
         }
+        OpCommand quick = SyncdictCommand.quick(words, command);
+        if (quick != null) {
+            return ((SyncdictCommand) root.getCommand()).runQuick(quick);
+        }
         return command.execute(words.subList(1, words.size()).toArray(new String[0]));
     }
 

@@ -203,6 +203,24 @@ public final class SyncdictCommand implements Callable<Integer>, AutoCloseable {
         return session;
     }
 
+    /** Runs a command that {@link QuickParser} read, answering what it throws as picocli's handler does. */
+    int runQuick(OpCommand command) {
+        try {
+            return command.run(session());
+        } catch (RuntimeException e) {
+            return failure(e);
+        }
+    }
+
+    /**
+     * The command {@link QuickParser} reads from a statement's words, if it reads them and the
+     * model holds that same command under the name (the REPL may hold others); else null.
+     */
+    static OpCommand quick(List<String> words, CommandLine model) {
+        OpCommand quick = QuickParser.instance().command(words);
+        return quick != null && quick.getClass() == model.getCommand().getClass() ? quick : null;
+    }
+
     /** Maps what a command threw to a message and an exit code. */
     int failure(Exception e) {
         if (e instanceof UsageException || e instanceof CommandLine.TypeConversionException) {

@@ -31,6 +31,11 @@ class GeneratedArtifactsTest {
     }
 
     @Test
+    void theQuickParsersTableMatchesTheCommands() throws Exception {
+        check(Path.of("src/main/resources/dev/syncdict/shell/" + QuickParser.TABLE), QuickParserTable.of(shell()));
+    }
+
+    @Test
     void theShellManPageMatchesTheCommands() throws Exception {
         Map<String, List<String>> extra = new LinkedHashMap<>();
         extra.put("SCRIPTS", List.of(
