@@ -22,7 +22,6 @@ public final class JsonPrinter implements Printer {
     private static final String LITERAL = "\u001b[33m";
     private static final String RESET = "\u001b[0m";
     private static final String DIM = "\u001b[2m";
-    private static final java.time.format.DateTimeFormatter CLOCK = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.S");
 
     private final PrintWriter out;
     private final PrintWriter err;
@@ -135,7 +134,7 @@ public final class JsonPrinter implements Printer {
     @Override
     public void stamp(long revision) {
         if (pretty) {
-            out.println(paint(DIM, java.time.LocalTime.now().format(CLOCK) + " rev " + revision));
+            out.println(paint(DIM, java.time.LocalTime.now().format(Clock.FORMAT) + " rev " + revision));
         }
     }
 
@@ -196,6 +195,11 @@ public final class JsonPrinter implements Printer {
         } else {
             text.append(paint(LITERAL, Json.write(json)));
         }
+    }
+
+    /** The loop stamp's clock format, built on first use: java.time's formatters cost a one-shot command milliseconds. */
+    private static final class Clock {
+        static final java.time.format.DateTimeFormatter FORMAT = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.S");
     }
 
     private String paint(String code, String text) {

@@ -1,12 +1,6 @@
 package dev.syncdict.shell;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,7 +15,7 @@ import picocli.CommandLine.ITypeConverter;
  * (a model built from annotations by reflection, its converters' set-up) costs a one-shot command
  * more than the JVM's own start, and a script about 100 µs a statement (docs/BENCHMARKS.md).
  *
- * <p>It knows the commands from {@value #TABLE}, a table written from picocli's model (the
+ * <p>It knows the commands from {@link QuickTable}, a table written from picocli's model (the
  * annotations stay the one declaration; GeneratedArtifactsTest fails when the table is stale), and
  * fills the same fields of the same classes with the same converters. It takes only what picocli
  * would read the same way and returns null for anything else: help, a word that looks like an
@@ -30,9 +24,6 @@ import picocli.CommandLine.ITypeConverter;
  * every message, help text and exit code stays picocli's.
  */
 final class QuickParser {
-
-    /** The table, a resource next to this class. */
-    static final String TABLE = "quick-parser.txt";
 
     /** How a table entry turns a word into a field's value. */
     static final String FLAG = "flag";
@@ -75,39 +66,33 @@ final class QuickParser {
     }
 
     private static final class Shipped {
-        static final QuickParser PARSER = read(QuickParser.class.getResourceAsStream(TABLE));
+        static final QuickParser PARSER = read(QuickTable.TEXT);
     }
 
     /** Reads a table: tab-separated lines, a {@code command} line then its arguments; the first command is the root. */
-    static QuickParser read(InputStream table) {
+    static QuickParser read(String table) {
         Spec rootSpec = null;
         Map<String, Spec> byName = new HashMap<>();
         Spec current = null;
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(table, StandardCharsets.UTF_8))) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (line.isEmpty() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f = line.split("\t");
-                switch (f[0]) {
-                    case "command" -> {
-                        current = new Spec(Class.forName(f[2]));
-                        if (rootSpec == null) {
-                            rootSpec = current;
-                        } else {
-                            byName.put(f[1], current);
-                        }
-                    }
-                    case "mixin" -> current.mixins.put(f[1], f[2]);
-                    case "positional" -> current.positionals.add(new Arg(f[1], f[2].equals("required"), f[3]));
-                    case "option" -> current.options.put(f[1], new Arg(f[2], false, f[3]));
-                    default -> throw new IllegalStateException("bad line in " + TABLE + ": " + line);
-                }
+        for (String line : table.split("\n")) {
+            if (line.isEmpty()) {
+                continue;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(TABLE + " names a class the shell does not have", e);
+            String[] f = line.split("\t");
+            switch (f[0]) {
+                case "command" -> {
+                    current = new Spec(load(f[2]));
+                    if (rootSpec == null) {
+                        rootSpec = current;
+                    } else {
+                        byName.put(f[1], current);
+                    }
+                }
+                case "mixin" -> current.mixins.put(f[1], f[2]);
+                case "positional" -> current.positionals.add(new Arg(f[1], f[2].equals("required"), f[3]));
+                case "option" -> current.options.put(f[1], new Arg(f[2], false, f[3]));
+                default -> throw new IllegalStateException("bad line in QuickTable: " + line);
+            }
         }
         return new QuickParser(rootSpec, byName);
     }
@@ -211,8 +196,14 @@ final class QuickParser {
         return true;
     }
 
+    // No lambdas here: the first one costs a one-shot command milliseconds of method-handle set-up.
     private ITypeConverter<?> converter(String className) {
-        return converters.computeIfAbsent(className, name -> (ITypeConverter<?>) instantiate(load(name)));
+        ITypeConverter<?> converter = converters.get(className);
+        if (converter == null) {
+            converter = (ITypeConverter<?>) instantiate(load(className));
+            converters.put(className, converter);
+        }
+        return converter;
     }
 
     /** Sets a field of the target, or of one of its mixins ({@code conditions.ifRev}). */
@@ -239,7 +230,13 @@ final class QuickParser {
 
     /** The field of this name declared by the class or a superclass (the repetition mixin is OpCommand's). */
     private Field field(Class<?> type, String name) {
-        return fields.computeIfAbsent(type.getName() + "#" + name, key -> lookUp(type, name));
+        String key = type.getName() + "#" + name;
+        Field field = fields.get(key);
+        if (field == null) {
+            field = lookUp(type, name);
+            fields.put(key, field);
+        }
+        return field;
     }
 
     private static Field lookUp(Class<?> type, String name) {
@@ -252,14 +249,14 @@ final class QuickParser {
                 // Look in the superclass.
             }
         }
-        throw new IllegalStateException(TABLE + " names a field " + type.getName() + " does not have: " + name);
+        throw new IllegalStateException("QuickTable names a field " + type.getName() + " does not have: " + name);
     }
 
     private static Class<?> load(String name) {
         try {
             return Class.forName(name);
         } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(TABLE + " names a class the shell does not have", e);
+            throw new IllegalStateException("QuickTable names a class the shell does not have", e);
         }
     }
 

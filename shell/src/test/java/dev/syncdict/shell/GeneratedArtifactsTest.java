@@ -32,7 +32,7 @@ class GeneratedArtifactsTest {
 
     @Test
     void theQuickParsersTableMatchesTheCommands() throws Exception {
-        check(Path.of("src/main/resources/dev/syncdict/shell/" + QuickParser.TABLE), QuickParserTable.of(shell()));
+        check(Path.of("src/main/java/dev/syncdict/shell/QuickTable.java"), QuickParserTable.source(shell()));
     }
 
     @Test
