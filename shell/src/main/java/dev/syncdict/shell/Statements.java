@@ -62,7 +62,9 @@ public final class Statements {
         int pendingStart = 1;
         // Under --keep-going, statements already waiting on standard input go to the daemon together.
         PipelinedRun ahead = keepGoing ? new PipelinedRun(root, session) : null;
-        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        // A line already there when the last was read follows it back to back (Session.backToBack).
+        boolean waited = true;
+        for (String line = reader.readLine(); line != null; waited = !reader.ready(), line = reader.readLine()) {
             lineNumber++;
             if (pending.length() == 0) {
                 pendingStart = lineNumber;
@@ -83,7 +85,7 @@ public final class Statements {
                 }
                 code = ahead.finish();
             } else {
-                code = runAll(statements, pendingStart);
+                code = runAll(statements, pendingStart, !waited);
             }
             if (code != ExitCode.OK) {
                 result = code;
@@ -105,7 +107,7 @@ public final class Statements {
     /** Runs every statement of a text whose first line is {@code firstLine} (0: do not name lines). */
     private int runStatements(String text, int firstLine) {
         try {
-            return runAll(Tokenizer.statements(text), firstLine);
+            return runAll(Tokenizer.statements(text), firstLine, false);
         } catch (UsageException e) {
             session.printer().context(firstLine > 0 ? "line " + firstLine : "");
             session.printer().error(null, e.getMessage());
@@ -114,15 +116,23 @@ public final class Statements {
         }
     }
 
-    /** Runs statements in order, stopping at the first failure unless told to keep going. */
-    private int runAll(List<Tokenizer.Statement> statements, int firstLine) {
+    /**
+     * Runs statements in order, stopping at the first failure unless told to keep going. Each
+     * follows the one before back to back; the first does when {@code firstBackToBack}.
+     */
+    private int runAll(List<Tokenizer.Statement> statements, int firstLine, boolean firstBackToBack) {
         if (keepGoing) {
             PipelinedRun run = new PipelinedRun(root, session);
             run.queue(statements, firstLine, this);
             return run.finish();
         }
         int result = ExitCode.OK;
+        boolean backToBack = firstBackToBack;
         for (Tokenizer.Statement statement : statements) {
+            if (backToBack) {
+                session.backToBack();
+            }
+            backToBack = true;
             session.printer().context(where(firstLine, statement));
             int code = run(statement.words());
             if (code != ExitCode.OK) {
