@@ -18,10 +18,10 @@ public final class Main {
             return CompleteEntry.run(java.util.Arrays.copyOfRange(args, 1, args.length), io);
         }
         // The plain invocations scripts and loops run most skip picocli's start; the rest is picocli's.
-        QuickParser.Invocation quick = QuickParser.instance().oneShot(args, io);
+        QuickParser.Invocation quick = QuickParser.instance().invocation(args, io);
         if (quick != null) {
             try (SyncdictCommand root = quick.root()) {
-                return root.runQuick(quick.command());
+                return quick.command() == null ? root.runQuick() : root.runQuick(quick.command());
             }
         }
         try (SyncdictCommand root = new SyncdictCommand(io)) {

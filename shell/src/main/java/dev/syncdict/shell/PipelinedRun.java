@@ -17,20 +17,20 @@ final class PipelinedRun {
     /** One queued statement: the command that renders the reply, its request, and where it came from. */
     private record Queued(OpCommand command, Request request, String context) {}
 
-    private final CommandLine root;
+    private final Statements statements;
     private final Session session;
     private final List<Queued> queued = new ArrayList<>();
     private int result = ExitCode.OK;
 
-    PipelinedRun(CommandLine root, Session session) {
-        this.root = root;
+    PipelinedRun(Statements statements, Session session) {
+        this.statements = statements;
         this.session = session;
     }
 
     /** Queues statements of a text whose first line is {@code firstLine} (0: errors name no line). */
-    void queue(List<Tokenizer.Statement> statements, int firstLine, Statements sequential) {
-        for (Tokenizer.Statement statement : statements) {
-            add(statement.words(), Statements.where(firstLine, statement), sequential);
+    void queue(List<Tokenizer.Statement> queue, int firstLine) {
+        for (Tokenizer.Statement statement : queue) {
+            add(statement.words(), Statements.where(firstLine, statement));
         }
     }
 
@@ -40,7 +40,7 @@ final class PipelinedRun {
     }
 
     /** Queues a statement, or runs it at once (after the queue) when it cannot be sent ahead. */
-    private void add(List<String> words, String context, Statements sequential) {
+    private void add(List<String> words, String context) {
         Queued ahead = aheadOfTime(words, context);
         if (ahead != null) {
             queued.add(ahead);
@@ -48,7 +48,7 @@ final class PipelinedRun {
         }
         finish();
         session.printer().context(context);
-        note(sequential.run(words));
+        note(statements.run(words));
     }
 
     /** Sends what is queued and shows the replies; returns the last failure's exit code, or 0. */
@@ -84,14 +84,14 @@ final class PipelinedRun {
      * running it then reports any error as usual.
      */
     private Queued aheadOfTime(List<String> words, String context) {
-        CommandLine command = root.getSubcommands().get(words.get(0));
-        if (command == null || !(command.getCommand() instanceof OpCommand)) {
-            return null;
-        }
-        OpCommand quick = SyncdictCommand.quick(words, command);
+        OpCommand quick = statements.quick(words);
         try {
             if (quick != null) {
                 return new Queued(quick, quick.request(), context);
+            }
+            CommandLine command = statements.model().getSubcommands().get(words.get(0));
+            if (command == null || !(command.getCommand() instanceof OpCommand)) {
+                return null;
             }
             command.parseArgs(words.subList(1, words.size()).toArray(new String[0]));
             OpCommand op = command.getCommand();

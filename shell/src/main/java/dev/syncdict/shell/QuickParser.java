@@ -46,18 +46,21 @@ final class QuickParser {
     /** An argument: the field it fills ({@code mixin.field} inside a mixin), whether it must be given, and its converter. */
     private record Arg(String field, boolean required, String converter) {}
 
-    /** A one-shot invocation read: the root with its global options set, and the command to run. */
+    /** An invocation read: the root with its global options set, and the command to run once (null: none). */
     record Invocation(SyncdictCommand root, OpCommand command) {}
 
     private final Spec root;
     private final Map<String, Spec> commands;
+    /** Every command's name, the quick parser's or not: picocli takes none as a global option's value. */
+    private final Set<String> commandNames;
     private final Map<String, ITypeConverter<?>> converters = new HashMap<>();
     /** Fields looked up so far, by class and name: a script sets the same few thousands of times. */
     private final Map<String, Field> fields = new HashMap<>();
 
-    private QuickParser(Spec root, Map<String, Spec> commands) {
+    private QuickParser(Spec root, Map<String, Spec> commands, Set<String> commandNames) {
         this.root = root;
         this.commands = commands;
+        this.commandNames = commandNames;
     }
 
     /** The parser of the table shipped with the shell, read on first use. */
@@ -73,6 +76,7 @@ final class QuickParser {
     static QuickParser read(String table) {
         Spec rootSpec = null;
         Map<String, Spec> byName = new HashMap<>();
+        Set<String> names = new HashSet<>();
         Spec current = null;
         for (String line : table.split("\n")) {
             if (line.isEmpty()) {
@@ -88,17 +92,21 @@ final class QuickParser {
                         byName.put(f[1], current);
                     }
                 }
+                case "subcommand" -> names.add(f[1]);
                 case "mixin" -> current.mixins.put(f[1], f[2]);
                 case "positional" -> current.positionals.add(new Arg(f[1], f[2].equals("required"), f[3]));
                 case "option" -> current.options.put(f[1], new Arg(f[2], false, f[3]));
                 default -> throw new IllegalStateException("bad line in QuickTable: " + line);
             }
         }
-        return new QuickParser(rootSpec, byName);
+        return new QuickParser(rootSpec, byName, names);
     }
 
-    /** A one-shot command line: global options, then an op command and its arguments; null when picocli must read it. */
-    Invocation oneShot(String[] args, ShellIo io) {
+    /**
+     * A command line: global options, then an op command and its arguments, or none (a script or
+     * the REPL); null when picocli must read it.
+     */
+    Invocation invocation(String[] args, ShellIo io) {
         SyncdictCommand shell = new SyncdictCommand(io);
         int i = 0;
         while (i < args.length && args[i].startsWith("-")) {
@@ -107,8 +115,9 @@ final class QuickParser {
                 return null;
             }
         }
+        shell.readQuickly(args);
         if (i == args.length) {
-            return null;
+            return new Invocation(shell, null); // no command: a script or the REPL, as the options say
         }
         OpCommand command = command(List.of(args).subList(i, args.length));
         return command == null ? null : new Invocation(shell, command);
@@ -174,7 +183,7 @@ final class QuickParser {
         }
         String value = attached != null ? attached : i + 1 < args.length ? args[i + 1] : null;
         if (value == null || value.startsWith("-") || value.startsWith("@") || spec.options.containsKey(value)
-                || !convertInto(target, arg, value)) {
+                || spec == root && commandNames.contains(value) || !convertInto(target, arg, value)) {
             return -1;
         }
         return attached != null ? i + 1 : i + 2;

@@ -19,14 +19,22 @@ public final class Statements {
     /** Most statements of standard input gathered into one pipelined batch under --keep-going. */
     private static final int BATCH_STATEMENTS = 1000;
 
-    private final CommandLine root;
+    private final SyncdictCommand shell;
     private final Session session;
     private final boolean keepGoing;
 
-    Statements(CommandLine root, Session session, boolean keepGoing) {
-        this.root = root;
+    Statements(SyncdictCommand shell, Session session, boolean keepGoing) {
+        this.shell = shell;
         this.session = session;
         this.keepGoing = keepGoing;
+    }
+
+    /**
+     * picocli's model of every command, built on first use: a script whose statements the quick
+     * parser reads never needs it, and building it costs more than the JVM's own start.
+     */
+    CommandLine model() {
+        return shell.model();
     }
 
     public Session session() {
@@ -35,17 +43,17 @@ public final class Statements {
 
     /** Turns the command model into the REPL's: its own help, use, connect, clear and exit. */
     public void enterRepl(ReplVerbs.Screen screen) {
-        ReplVerbs.install(root, screen);
+        ReplVerbs.install(model(), screen);
     }
 
     /** What the command being typed still takes, for a hint beside the line (empty when nothing fits). */
     public String hint(String lineUpToCursor) {
-        return HelpLayout.hint(root.getCommandSpec(), Tokenizer.partial(lineUpToCursor));
+        return HelpLayout.hint(model().getCommandSpec(), Tokenizer.partial(lineUpToCursor));
     }
 
     /** Completion over the current command model, with keys from this session's daemon. */
     public Completer completer() {
-        return new Completer(root.getCommandSpec(), session.keys());
+        return new Completer(model().getCommandSpec(), session.keys());
     }
 
     /** Runs a whole text; with {@code numbered}, errors name the line they come from. */
@@ -61,7 +69,7 @@ public final class Statements {
         StringBuilder pending = new StringBuilder();
         int pendingStart = 1;
         // Under --keep-going, statements already waiting on standard input go to the daemon together.
-        PipelinedRun ahead = keepGoing ? new PipelinedRun(root, session) : null;
+        PipelinedRun ahead = keepGoing ? new PipelinedRun(this, session) : null;
         // A line already there when the last was read follows it back to back (Session.backToBack).
         boolean waited = true;
         for (String line = reader.readLine(); line != null; waited = !reader.ready(), line = reader.readLine()) {
@@ -79,7 +87,7 @@ public final class Statements {
             pending.setLength(0);
             int code;
             if (ahead != null) {
-                ahead.queue(statements, pendingStart, this);
+                ahead.queue(statements, pendingStart);
                 if (reader.ready() && ahead.queued() < BATCH_STATEMENTS) {
                     continue; // more input is already there: send it together
                 }
@@ -122,8 +130,8 @@ public final class Statements {
      */
     private int runAll(List<Tokenizer.Statement> statements, int firstLine, boolean firstBackToBack) {
         if (keepGoing) {
-            PipelinedRun run = new PipelinedRun(root, session);
-            run.queue(statements, firstLine, this);
+            PipelinedRun run = new PipelinedRun(this, session);
+            run.queue(statements, firstLine);
             return run.finish();
         }
         int result = ExitCode.OK;
@@ -153,16 +161,30 @@ public final class Statements {
 
     /** Runs one statement's words as a command. */
     public int run(List<String> words) {
-        CommandLine command = root.getSubcommands().get(words.get(0));
+        OpCommand quick = quick(words);
+        if (quick != null) {
+            return shell.runQuick(quick);
+        }
+        CommandLine command = model().getSubcommands().get(words.get(0));
         if (command == null) {
-            session.printer().error(null, Suggestions.unknownCommand(words.get(0), root.getSubcommands().keySet()));
+            session.printer().error(null, Suggestions.unknownCommand(words.get(0), model().getSubcommands().keySet()));
             return ExitCode.USAGE;
         }
-        OpCommand quick = SyncdictCommand.quick(words, command);
-        if (quick != null) {
-            return ((SyncdictCommand) root.getCommand()).runQuick(quick);
-        }
         return command.execute(words.subList(1, words.size()).toArray(new String[0]));
+    }
+
+    /**
+     * The command {@link QuickParser} reads from a statement's words, if it reads them; null when
+     * picocli must. Once the model is built (the REPL adds its own commands to it), only if it holds
+     * the same command under that name.
+     */
+    OpCommand quick(List<String> words) {
+        OpCommand quick = QuickParser.instance().command(words);
+        if (quick == null || !shell.hasModel()) {
+            return quick;
+        }
+        CommandLine command = model().getSubcommands().get(words.get(0));
+        return command != null && command.getCommand().getClass() == quick.getClass() ? quick : null;
     }
 
     /** Splits one line into statements and runs them all, as the REPL does with what was typed. */

@@ -122,6 +122,8 @@ public final class SyncdictCommand implements Callable<Integer>, AutoCloseable {
 
     private final ShellIo io;
     private CommandLine commandLine;
+    /** The arguments {@link QuickParser} read into this object, for a model built later ({@link #model()}). */
+    private String[] quickArguments = new String[0];
     private JsonPrinter printer;
     private Session session;
 
@@ -212,13 +214,35 @@ public final class SyncdictCommand implements Callable<Integer>, AutoCloseable {
         }
     }
 
+    /** Runs what the global options ask for (a script or the REPL) after {@link QuickParser} read them, as picocli would. */
+    int runQuick() {
+        try {
+            return call();
+        } catch (Exception e) {
+            return failure(e);
+        }
+    }
+
     /**
-     * The command {@link QuickParser} reads from a statement's words, if it reads them and the
-     * model holds that same command under the name (the REPL may hold others); else null.
+     * The model of every command: the one picocli parsed the arguments with, or, when {@link
+     * QuickParser} read them, one built now and given the same arguments, which picocli's commands
+     * rely on having been parsed (their values are already in this object, which keeps them).
      */
-    static OpCommand quick(List<String> words, CommandLine model) {
-        OpCommand quick = QuickParser.instance().command(words);
-        return quick != null && quick.getClass() == model.getCommand().getClass() ? quick : null;
+    CommandLine model() {
+        if (commandLine == null) {
+            commandLine(this).parseArgs(quickArguments);
+        }
+        return commandLine;
+    }
+
+    /** Records the arguments {@link QuickParser} read into this object. */
+    void readQuickly(String[] arguments) {
+        quickArguments = arguments;
+    }
+
+    /** Whether the model exists yet. */
+    boolean hasModel() {
+        return commandLine != null;
     }
 
     /** Maps what a command threw to a message and an exit code. */
@@ -236,7 +260,7 @@ public final class SyncdictCommand implements Callable<Integer>, AutoCloseable {
 
     @Override
     public Integer call() throws IOException {
-        Statements statements = new Statements(commandLine, session(), keepGoing);
+        Statements statements = new Statements(this, session(), keepGoing);
         if (commands != null) {
             return statements.runText(commands, false);
         }

@@ -23,41 +23,59 @@ class QuickParserTest {
         "get|x", "get|a.b[2]", "get|.", "set|a|1", "set|a|{\"k\":[1,2]}", "set|a|bob", "set|a|\"text\"",
         "set|a|1|--if-absent", "set|--if-absent|a|1", "set|a|2|--if-value|1", "set|a|2|--if-rev|0", "set|a|2|--if-rev=3",
         "del|a", "del|a|--if-value|{\"x\":1}", "incr|n", "incr|n|2.5", "keys", "keys|a", "keys|--prefix|k|--limit|5",
-        "keys|a|--after|k1", "dump", "dump|a", "ping", "info", "shutdown",
+        "keys|a|--after|k1", "keys|--prefix|get", "dump", "dump|a", "ping", "info", "shutdown",
         "--raw|get|x", "--json|--no-color|get|x", "--connect|127.0.0.1:1|--timeout|2s|incr|n",
         "--connect=127.0.0.1:1|get|x", "--token-file|/tmp/t|--no-autostart|ping", "--tls|--cacert|ca.pem|get|x",
         "--cert|c.pem|--key|k.pem|get|x", "--keep-going|get|x",
     })
     void readsWhatItTakesAsPicocliDoes(String line) throws Exception {
         String[] args = args(line);
-        QuickParser.Invocation quick = QuickParser.instance().oneShot(args, ShellIo.system());
+        QuickParser.Invocation quick = QuickParser.instance().invocation(args, ShellIo.system());
         assertThat(quick).as("the quick parser reads %s", line).isNotNull();
         SyncdictCommand root = new SyncdictCommand(ShellIo.system());
-        CommandLine cli = SyncdictCommand.commandLine(root, args);
-        CommandLine.ParseResult parsed = cli.parseArgs(args);
+        CommandLine.ParseResult parsed = SyncdictCommand.commandLine(root, args).parseArgs(args);
         OpCommand picocli = parsed.subcommand().commandSpec().commandLine().getCommand();
         assertThat(quick.command()).isExactlyInstanceOf(picocli.getClass());
         assertThat(Codec.encode(quick.command().request())).isEqualTo(Codec.encode(picocli.request()));
         assertThat(quick.command().repeats()).isFalse();
+        assertSameGlobalOptions(quick.root(), root, line);
+    }
+
+    /** With no command, the global options ask for a script or the REPL, which the root runs. */
+    @ParameterizedTest
+    @ValueSource(strings = {"", "--raw", "--keep-going|--json", "-c|get x; incr n", "-f|script.sd", "--connect|h:1|-c|ping x"})
+    void readsTheGlobalOptionsOfAScriptAsPicocliDoes(String line) throws Exception {
+        String[] args = args(line);
+        QuickParser.Invocation quick = QuickParser.instance().invocation(args, ShellIo.system());
+        assertThat(quick).as("the quick parser reads %s", line).isNotNull();
+        assertThat(quick.command()).isNull();
+        SyncdictCommand root = new SyncdictCommand(ShellIo.system());
+        assertThat(SyncdictCommand.commandLine(root, args).parseArgs(args).hasSubcommand()).isFalse();
+        assertSameGlobalOptions(quick.root(), root, line);
+    }
+
+    private static void assertSameGlobalOptions(SyncdictCommand quick, SyncdictCommand picocli, String line) throws Exception {
         for (Field option : SyncdictCommand.class.getDeclaredFields()) {
             if (option.isAnnotationPresent(CommandLine.Option.class)) {
                 option.setAccessible(true);
-                assertThat(Objects.toString(option.get(quick.root())))
-                        .as("%s after %s", option.getName(), line).isEqualTo(Objects.toString(option.get(root)));
+                assertThat(Objects.toString(option.get(quick)))
+                        .as("%s after %s", option.getName(), line).isEqualTo(Objects.toString(option.get(picocli)));
             }
         }
     }
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "", "--raw", "get", "get|", "get|x|y", "get|x|every|1s", "incr|n|1|times|3", "get|--help", "get|-h", "--help|get|x",
+        "get", "get|", "get|x|y", "get|x|every|1s", "incr|n|1|times|3", "get|--help", "get|-h", "--help|get|x",
         "--version", "get|@args.txt", "get|--|x", "incr|n|-1", "set|a", "set|a|1|--if-absent|--if-absent",
         "set|a|1|--if-absent=true", "set|a|1|--if-rev", "set|a|1|--if-rev|-1", "set|a|1|--if-rev|x", "set|a|{oops",
         "get|a..b", "keys|--limit|0", "keys|--nope", "gett|x", "help|get", "tx|f", "load|f", "watch", "daemon|stop",
-        "--connect|get|x", "--timeout|soon|get|x", "get|x|--raw", "-c|get x", "-f|script.sd",
+        "--connect|get|x", "--timeout|soon|get|x", "get|x|--raw", "-c", "--keep-going|-f",
+        // picocli takes no command's name as an option's value.
+        "-c|ping", "--connect|get|x",
     })
     void leavesEverythingElseToPicocli(String line) {
-        assertThat(QuickParser.instance().oneShot(args(line), ShellIo.system())).as("%s is picocli's", line).isNull();
+        assertThat(QuickParser.instance().invocation(args(line), ShellIo.system())).as("%s is picocli's", line).isNull();
     }
 
     private static String[] args(String line) {

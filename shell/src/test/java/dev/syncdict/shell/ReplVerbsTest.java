@@ -58,7 +58,7 @@ class ReplVerbsTest {
         });
         // As in the shell, the REPL's lines run after the root command line was parsed (picocli relies on it).
         cli.parseArgs();
-        statements = new Statements(cli, root.session(), false);
+        statements = new Statements(root, root.session(), false);
     }
 
     @AfterEach
