@@ -12,7 +12,8 @@
 #   bench/startup.sh [ROUNDS]     (default 21 rounds for one-shots, ROUNDS/4 for the longer runs)
 #
 # With SYNCDICT_BEFORE=DIR (an older installation's prefix, e.g. main's installed with
-# ./install.sh --prefix DIR), its one-shot and daemon stop join the comparison as "before".
+# ./install.sh --prefix DIR), its one-shot, scripts and daemon start and stop join the comparison as
+# "before".
 #
 # Needs redis-server, redis-tools and python3-redis from Debian's packages; as root it installs them.
 set -euo pipefail
@@ -100,8 +101,10 @@ seq 20000 | sed 's/.*/incr n/' > "$work/incr"
 run_script_syncdict() { "$sd" < "$work/incr"; }
 run_script_keep_going() { "$sd" --keep-going < "$work/incr"; }
 run_script_redis_cli() { redis-cli -p "$redis_port" < "$work/incr"; }
+run_script_before() { "$before" < "$work/incr"; }
+run_script_before_keep_going() { "$before" --keep-going < "$work/incr"; }
 echo "startup.sh: 20,000 incr from standard input, $long_rounds interleaved rounds" >&2
-interleave "$long_rounds" 1 script_syncdict script_keep_going script_redis_cli > "$work/script"
+interleave "$long_rounds" 1 script_syncdict script_keep_going script_redis_cli ${before:+script_before script_before_keep_going} > "$work/script"
 redis_script=$(awk '$1=="script_redis_cli" {print $2}' "$work/script")
 
 run_loop_200() { for _ in $(seq 200); do "$sd" incr loop; done; }
@@ -149,6 +152,8 @@ $(row "$work/oneshot" python_redis "Python: \`redis.Redis().get('x')\`" "$hello"
 $(row "$work/script" script_syncdict "\`syncdict < incr.txt\`" "$redis_script")
 $(row "$work/script" script_keep_going "\`syncdict --keep-going < incr.txt\` (pipelined)" "$redis_script")
 $(row "$work/script" script_redis_cli "\`redis-cli < incr.txt\`" "$redis_script")
+${before:+$(row "$work/script" script_before "before: \`syncdict < incr.txt\`" "$redis_script")}
+${before:+$(row "$work/script" script_before_keep_going "before: \`syncdict --keep-going < incr.txt\`" "$redis_script")}
 
 | 200 \`incr\` from a bash script ($long_rounds rounds) | median | |
 |---|---|---|
