@@ -67,7 +67,7 @@ class QuickParserTest {
     @ParameterizedTest
     @ValueSource(strings = {
         "get", "get|", "get|x|y", "get|x|every|1s", "incr|n|1|times|3", "get|--help", "get|-h", "--help|get|x",
-        "--version", "get|@args.txt", "get|--|x", "incr|n|-1", "set|a", "set|a|1|--if-absent|--if-absent",
+        "--version", "get|@args.txt", "get|--|x", "incr|n|-1", "set|a", "set|a|1|--if-absent|--if-absent", "--raw|--raw|get|x",
         "set|a|1|--if-absent=true", "set|a|1|--if-rev", "set|a|1|--if-rev|-1", "set|a|1|--if-rev|x", "set|a|{oops",
         "get|a..b", "keys|--limit|0", "keys|--nope", "gett|x", "help|get", "tx|f", "load|f", "watch", "daemon|stop",
         "--connect|get|x", "--timeout|soon|get|x", "get|x|--raw", "-c", "--keep-going|-f",
