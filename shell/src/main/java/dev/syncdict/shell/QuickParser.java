@@ -34,7 +34,8 @@ final class QuickParser {
     /** One command's (or the root's) arguments as the table lists them. */
     private static final class Spec {
         final Class<?> type;
-        final Map<String, Class<?>> mixins = new HashMap<>();
+        /** Mixin fields and their classes' names: a class is loaded only when its command is read. */
+        final Map<String, String> mixins = new HashMap<>();
         final List<Arg> positionals = new ArrayList<>();
         final Map<String, Arg> options = new HashMap<>();
 
@@ -93,7 +94,7 @@ final class QuickParser {
                     }
                 }
                 case "subcommand" -> names.add(f[1]);
-                case "mixin" -> current.mixins.put(f[1], load(f[2]));
+                case "mixin" -> current.mixins.put(f[1], f[2]);
                 case "positional" -> current.positionals.add(new Arg(f[1], f[2].equals("required"), f[3]));
                 case "option" -> current.options.put(f[1], new Arg(f[2], false, f[3]));
                 default -> throw new IllegalStateException("bad line in QuickTable: " + line);
@@ -131,8 +132,8 @@ final class QuickParser {
             return null;
         }
         Object command = instantiate(spec.type);
-        for (Map.Entry<String, Class<?>> mixin : spec.mixins.entrySet()) {
-            set(command, mixin.getKey(), instantiate(mixin.getValue()));
+        for (Map.Entry<String, String> mixin : spec.mixins.entrySet()) {
+            set(command, mixin.getKey(), instantiate(load(mixin.getValue())));
         }
         String[] args = words.subList(1, words.size()).toArray(new String[0]);
         Set<String> given = new HashSet<>();
