@@ -52,7 +52,7 @@ public final class Session implements AutoCloseable {
     /** Whether the last attempt to reach the daemon failed. */
     private boolean failed;
 
-    /** Whether the next command follows the last with no wait for input ({@link #backToBack()}). */
+    /** Whether the next command follows the last with no wait for input ({@link #backToBack(boolean)}). */
     private boolean backToBack;
 
     public Session(ShellIo io, Target target, java.nio.file.Path tokenFile, boolean autostart, Duration timeout,
@@ -256,21 +256,21 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * Says that the next command follows the one before it with no wait for input in between: a
+     * Says whether the next command follows the one before it with no wait for input in between: a
      * script's next statement, not a line typed at the REPL or sent by a co-process after reading
      * the last answer. Its connection is then not checked before sending ({@link #client()}): the
      * check waits a millisecond, most of a script statement's time, and is there for a daemon that
      * stopped while the connection sat idle; between back-to-back statements it could as well
      * close just after any check. Holds for the next command only.
      */
-    void backToBack() {
-        backToBack = true;
+    void backToBack(boolean noWait) {
+        backToBack = noWait;
     }
 
     /**
      * The open connection, connecting (and auto-starting a local daemon) on first use, and again
      * when the daemon closed the last one (it stopped or restarted): checked before anything is
-     * sent, unless the command came {@linkplain #backToBack() back to back}, so a command is never
+     * sent, unless the command came {@linkplain #backToBack(boolean) back to back}, so a command is never
      * sent twice.
      */
     public SyncdictClient client() throws IOException {

@@ -137,9 +137,7 @@ public final class Statements {
         int result = ExitCode.OK;
         boolean backToBack = firstBackToBack;
         for (Tokenizer.Statement statement : statements) {
-            if (backToBack) {
-                session.backToBack();
-            }
+            session.backToBack(backToBack);
             backToBack = true;
             session.printer().context(where(firstLine, statement));
             int code = run(statement.words());
