@@ -17,6 +17,7 @@ import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -28,16 +29,15 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A running daemon: the listening socket, the event loops and the sequencer that owns the
- * dictionary. {@link #start} returns once the port is bound, so tests and embedders can start one
- * on port 0 in-process and read {@link #port()}.
+ * A running daemon: the listening socket and the one event loop that reads every connection and,
+ * through the sequencer, owns the dictionary. {@link #start} returns once the port is bound, so
+ * tests and embedders can start one on port 0 in-process and read {@link #port()}.
  */
 public final class Daemon implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Daemon.class.getName());
 
-    private final EventLoopGroup acceptor;
-    private final EventLoopGroup workers;
+    private final EventLoopGroup loop;
     private final CommitPipeline pipeline;
     private final Sequencer sequencer;
     private final Persistence persistence;
@@ -64,8 +64,9 @@ public final class Daemon implements AutoCloseable {
         dictionary.keepOldValues(true);
         IoHandlerFactory io = Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         Class<? extends ServerChannel> channelType = Epoll.isAvailable() ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-        acceptor = new MultiThreadIoEventLoopGroup(1, io);
-        workers = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(), io);
+        // One thread for every connection and the store, as Redis: a request goes from its socket
+        // through the store to its reply without changing threads (docs/CONCURRENCY.md).
+        loop = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("syncdictd-loop"), io);
         ConnectionLimiter limiter = new ConnectionLimiter(config.connections());
         Store store = new TreeStore(dictionary);
         // After a restart the history holds the end of the log, so a watch resumes across it.
@@ -78,10 +79,10 @@ public final class Daemon implements AutoCloseable {
         all.add(hub);
         TokenKeeper tokens = new TokenKeeper(config.token(), config.tokenFile());
         pipeline = new CommitPipeline(new Dispatcher(store, hub, cap, tokens, limiter::open, persistence), all);
-        sequencer = new Sequencer(pipeline);
+        sequencer = new Sequencer(pipeline, loop.next());
         try {
             listener = new ServerBootstrap()
-                    .group(acceptor, workers)
+                    .group(loop)
                     .channel(channelType)
                     .option(ChannelOption.SO_REUSEADDR, true)
                     // Both ends disable Nagle: a request or reply is one small write that must leave at once.
@@ -141,18 +142,13 @@ public final class Daemon implements AutoCloseable {
      * write; the log closes (synced) once the owner has stopped.
      */
     private void release() {
-        try {
-            sequencer.close();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        sequencer.close();
         try {
             persistence.close();
         } catch (IOException e) {
             LOG.log(Level.SEVERE, "could not close the log cleanly", e);
         }
-        acceptor.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).syncUninterruptibly();
-        workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).syncUninterruptibly();
+        loop.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).syncUninterruptibly();
         closed.countDown();
     }
 

@@ -1,73 +1,85 @@
 package dev.syncdict.daemon;
 
+import io.netty.util.concurrent.EventExecutor;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Decides the order: batches from every connection queue up here in arrival order, and one thread,
- * the owner of the store, runs every batch waiting through the {@link CommitPipeline} as one
- * group, so that the listeners can write (and sync) a whole group at once. Network I/O stays on
- * the event loops.
+ * Decides the order: batches from every connection queue up here in arrival order, and the owner
+ * of the store, the one event loop that also reads and writes every connection, runs every batch
+ * waiting through the {@link CommitPipeline} as one group, so that the listeners can write (and
+ * sync) a whole group at once. The first batch of a loop turn schedules the group as a task, which
+ * the loop runs once it has read every connection that was ready: no thread hand-off, no wake-up.
  */
 final class Sequencer implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Sequencer.class.getName());
-    private static final Batch STOP = new Batch(null, List.of());
 
-    private final BlockingQueue<Batch> queue = new LinkedBlockingQueue<>();
     private final CommitPipeline pipeline;
-    private final Thread thread;
+    private final EventExecutor owner;
+    // Touched only on the owner's thread:
+    private List<Batch> waiting = new ArrayList<>();
+    private List<Batch> group = new ArrayList<>();
+    private boolean scheduled;
+    private boolean stopped;
 
-    Sequencer(CommitPipeline pipeline) {
+    Sequencer(CommitPipeline pipeline, EventExecutor owner) {
         this.pipeline = pipeline;
-        this.thread = new Thread(this::run, "syncdictd-sequencer");
-        thread.start();
+        this.owner = owner;
     }
 
+    /** Queues a batch; from another thread (none today but a test's), it is queued on the owner's. */
     void submit(Batch batch) {
-        queue.add(batch);
-    }
-
-    private void run() {
-        List<Batch> group = new ArrayList<>();
-        boolean stopping = false;
-        while (!stopping || !group.isEmpty()) {
-            if (!stopping) {
-                // Batches the last group carried over go first, so that what they wait for comes next.
-                try {
-                    if (group.isEmpty()) {
-                        group.add(queue.take());
-                    }
-                } catch (InterruptedException e) {
-                    return;
-                }
-                queue.drainTo(group);
-                int stop = group.indexOf(STOP);
-                if (stop >= 0) {
-                    // Answer what came before the stop; nothing after it is accepted.
-                    group.subList(stop, group.size()).clear();
-                    stopping = true;
-                }
-            }
-            List<Batch> carried = List.of();
-            try {
-                carried = pipeline.run(group);
-            } catch (Throwable t) {
-                LOG.log(Level.SEVERE, "a group of " + group.size() + " batches failed", t);
-            }
-            group.clear();
-            group.addAll(carried);
+        if (!owner.inEventLoop()) {
+            owner.execute(() -> submit(batch));
+            return;
+        }
+        if (stopped) {
+            return;
+        }
+        waiting.add(batch);
+        if (!scheduled) {
+            scheduled = true;
+            owner.execute(this::runGroup);
         }
     }
 
-    /** Answers every batch already queued, then stops the thread. */
+    private void runGroup() {
+        scheduled = false;
+        if (waiting.isEmpty()) {
+            return;
+        }
+        // Batches queued while the group runs (a drained outbox resuming its batch) wait for the next.
+        List<Batch> running = waiting;
+        waiting = group;
+        group = running;
+        List<Batch> carried = List.of();
+        try {
+            carried = pipeline.run(running);
+        } catch (Throwable t) {
+            LOG.log(Level.SEVERE, "a group of " + running.size() + " batches failed", t);
+        }
+        running.clear();
+        if (!carried.isEmpty()) {
+            // Batches the group carried over go first, so that what they wait for comes next.
+            waiting.addAll(0, carried);
+            if (!scheduled) {
+                scheduled = true;
+                owner.execute(this::runGroup);
+            }
+        }
+    }
+
+    /** Answers every batch already queued, then accepts no more. */
     @Override
-    public void close() throws InterruptedException {
-        queue.add(STOP);
-        thread.join();
+    public void close() {
+        owner.submit(() -> {
+            while (!waiting.isEmpty()) {
+                runGroup();
+            }
+            stopped = true;
+        }).syncUninterruptibly();
     }
 }
