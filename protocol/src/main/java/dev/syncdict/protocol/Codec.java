@@ -2,9 +2,12 @@ package dev.syncdict.protocol;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import tools.jackson.core.JsonGenerator;
 
 /**
@@ -52,15 +55,19 @@ public final class Codec {
         return decodeRequest(parseObject(line, "request"));
     }
 
-    /** Reads a request from UTF-8 bytes. */
+    /** Reads a request from UTF-8 bytes, its members straight from the parser into the request's fields. */
     public static Request decodeRequest(byte[] utf8, int offset, int length) {
-        Object json;
+        Members members = new Members();
+        boolean object;
         try {
-            json = Json.parse(utf8, offset, length);
+            object = Json.parseMembers(utf8, offset, length, members);
         } catch (JsonException e) {
             throw notJson(e, "request");
         }
-        return decodeRequest(asObject(json, "request"));
+        if (!object) {
+            throw new ProtocolException(ErrorCode.BAD_REQUEST, "a request must be a JSON object", null);
+        }
+        return members.toRequest();
     }
 
     /** Reads a reply line. */
@@ -89,36 +96,81 @@ public final class Codec {
     }
 
     private static Request decodeRequest(Map<String, Object> json) {
-        Object id = json.get("id");
-        if (id != null && !(id instanceof String || id instanceof BigDecimal)) {
-            throw new ProtocolException(ErrorCode.BAD_REQUEST, "'id' must be a string or a number", null);
-        }
-        Object opName = json.get("op");
-        if (!(opName instanceof String)) {
-            throw new ProtocolException(ErrorCode.BAD_REQUEST, "a request needs an 'op' string", id);
-        }
-        Op op = Op.byWireName((String) opName);
-        if (op == null) {
-            throw new ProtocolException(ErrorCode.BAD_REQUEST, "unknown op " + Json.quote((String) opName), id);
-        }
-        Request request = Request.of(op).withId(id);
-        for (Map.Entry<String, Object> entry : json.entrySet()) {
-            String name = entry.getKey();
-            if (name.equals("id") || name.equals("op")) {
-                continue;
+        Members members = new Members();
+        json.forEach(members);
+        return members.toRequest();
+    }
+
+    /**
+     * A request object's members in the order they came, a repeated name keeping its first place
+     * and its last value (as a map would), then checked against the op's declaration. A request
+     * has a handful of members: a linear search beats hashing.
+     */
+    private static final class Members implements BiConsumer<String, Object> {
+        private String[] names = new String[8];
+        private Object[] values = new Object[8];
+        private int size;
+
+        @Override
+        public void accept(String name, Object value) {
+            int at = indexOf(name);
+            if (at < 0) {
+                if (size == names.length) {
+                    names = Arrays.copyOf(names, size * 2);
+                    values = Arrays.copyOf(values, size * 2);
+                }
+                at = size++;
+                names[at] = name;
             }
-            Field field = Field.byWireName(name);
-            if (field == null || !op.accepts(field)) {
-                throw new ProtocolException(ErrorCode.BAD_REQUEST, op.wireName() + " does not take " + Json.quote(name), id);
-            }
-            request = request.with(field, typed(op, field, entry.getValue(), id));
+            values[at] = value;
         }
-        for (Field field : op.required()) {
-            if (!request.has(field)) {
-                throw new ProtocolException(ErrorCode.BAD_REQUEST, op.wireName() + " needs " + Json.quote(field.wireName()), id);
+
+        private int indexOf(String name) {
+            for (int i = 0; i < size; i++) {
+                if (names[i].equals(name)) {
+                    return i;
+                }
             }
+            return -1;
         }
-        return request;
+
+        private Object get(String name) {
+            int at = indexOf(name);
+            return at < 0 ? null : values[at];
+        }
+
+        Request toRequest() {
+            Object id = get("id");
+            if (id != null && !(id instanceof String || id instanceof BigDecimal)) {
+                throw new ProtocolException(ErrorCode.BAD_REQUEST, "'id' must be a string or a number", null);
+            }
+            Object opName = get("op");
+            if (!(opName instanceof String)) {
+                throw new ProtocolException(ErrorCode.BAD_REQUEST, "a request needs an 'op' string", id);
+            }
+            Op op = Op.byWireName((String) opName);
+            if (op == null) {
+                throw new ProtocolException(ErrorCode.BAD_REQUEST, "unknown op " + Json.quote((String) opName), id);
+            }
+            Map<Field, Object> fields = new EnumMap<>(Field.class);
+            for (int i = 0; i < size; i++) {
+                String name = names[i];
+                if (name.equals("id") || name.equals("op")) {
+                    continue;
+                }
+                Field field = Field.byWireName(name);
+                if (field == null || !op.accepts(field)) {
+                    throw new ProtocolException(ErrorCode.BAD_REQUEST, op.wireName() + " does not take " + Json.quote(name), id);
+                }
+                fields.put(field, typed(op, field, values[i], id));
+            }
+            for (Field field : op.required()) {
+                if (!fields.containsKey(field)) {
+                    throw new ProtocolException(ErrorCode.BAD_REQUEST, op.wireName() + " needs " + Json.quote(field.wireName()), id);
+                }
+            }
+            return Request.checked(id, op, fields);
+        }
     }
 
     private static Object typed(Op op, Field field, Object value, Object id) {

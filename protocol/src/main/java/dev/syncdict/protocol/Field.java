@@ -69,9 +69,12 @@ public enum Field {
         return type;
     }
 
+    /** values() copies its array on every call; decoding looks names up for every request. */
+    private static final Field[] ALL = values();
+
     /** The field with this wire name, or null. */
     public static Field byWireName(String name) {
-        for (Field field : values()) {
+        for (Field field : ALL) {
             if (field.wireName.equals(name)) {
                 return field;
             }

@@ -90,9 +90,12 @@ public enum Op {
         return (access == Access.READ || access == Access.WRITE) && this != TX && this != INFO && this != PING;
     }
 
+    /** values() copies its array on every call; decoding looks names up for every request. */
+    private static final Op[] ALL = values();
+
     /** The op with this wire name, or null. */
     public static Op byWireName(String name) {
-        for (Op op : values()) {
+        for (Op op : ALL) {
             if (op.wireName.equals(name)) {
                 return op;
             }

@@ -28,6 +28,11 @@ public final class Request {
         return new Request(null, op, Collections.emptyMap());
     }
 
+    /** A request whose fields the codec has already checked against the op; it keeps the map. */
+    static Request checked(Object id, Op op, Map<Field, Object> fields) {
+        return new Request(id, op, Collections.unmodifiableMap(fields));
+    }
+
     /** A copy with one more field; a null value leaves the request as it is. */
     public Request with(Field field, Object value) {
         if (value == null) {
