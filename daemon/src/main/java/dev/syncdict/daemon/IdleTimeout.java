@@ -63,8 +63,8 @@ final class IdleTimeout extends ChannelInboundHandlerAdapter {
 
     private void checkIdle(ChannelHandlerContext ctx) {
         long quiet = System.nanoTime() - lastRequestNanos;
-        // Auto-read is off while a batch waits for its replies or the client for its outbox to drain.
-        boolean busy = !ctx.channel().config().isAutoRead() || outbox.isWatching();
+        // A batch in flight waits for its replies, or the client for its outbox to drain.
+        boolean busy = outbox.unanswered() > 0 || outbox.isWatching();
         if (busy || quiet < timeoutNanos) {
             schedule(ctx, busy ? timeoutNanos : timeoutNanos - quiet);
             return;

@@ -46,6 +46,7 @@ final class Outbox {
     private final Duration stallTimeout;
     private final Consumer<Batch> resume;
     private final Consumer<Outbox> touched;
+    private final Runnable answered;
     private final Runnable shutdownDaemon;
     private final AtomicLong pending = new AtomicLong();
     private volatile boolean closing;
@@ -53,20 +54,25 @@ final class Outbox {
     // Touched only by the owner:
     private ReplyBuffer group;
     // Touched only on the channel's event loop:
+    /** Lines of the connection's batch in flight, 0 once it is answered and written. */
+    private int unanswered;
     private Batch waiting;
     private long drained;
 
     /**
      * @param touched told, on the owner's thread, the first time a group adds to this outbox, so
      *     that the owner releases it with the group
+     * @param answered told, on the event loop, once a batch is answered and its replies written
      */
-    Outbox(Channel channel, DaemonConfig config, Consumer<Batch> resume, Consumer<Outbox> touched, Runnable shutdownDaemon) {
+    Outbox(Channel channel, DaemonConfig config, Consumer<Batch> resume, Consumer<Outbox> touched, Runnable answered,
+            Runnable shutdownDaemon) {
         this.channel = channel;
         this.highWater = config.outboxBytes();
         this.maxReplyBytes = config.maxReplyBytes();
         this.stallTimeout = config.stallTimeout();
         this.resume = resume;
         this.touched = touched;
+        this.answered = answered;
         this.shutdownDaemon = shutdownDaemon;
     }
 
@@ -83,6 +89,16 @@ final class Outbox {
     /** Whether the connection is ending: whatever it still sends is dropped, and no event is added. */
     boolean isClosing() {
         return closing || !channel.isActive();
+    }
+
+    /** Event loop: a batch of this many lines goes to the owner. */
+    void handedOver(int lines) {
+        unanswered = lines;
+    }
+
+    /** Event loop: the lines of the batch in flight, 0 when the connection is owed nothing. */
+    int unanswered() {
+        return unanswered;
     }
 
     /** Whether the connection has a watch open: it waits for events, so it is never idle. */
@@ -127,7 +143,10 @@ final class Outbox {
         }
         switch (then) {
             case READ_MORE:
-                written.addListener(f -> channel.config().setAutoRead(true));
+                written.addListener(f -> {
+                    unanswered = 0;
+                    answered.run();
+                });
                 break;
             case RESUME_BATCH:
                 channel.eventLoop().execute(() -> awaitDrain(batch));

@@ -8,16 +8,20 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Hands the lines of each read to the owner as one {@link Batch}. While a batch is in flight the
- * connection stops reading, and its {@link Outbox} resumes reading once the replies are written:
- * a client that pipelines without reading its replies is held back by its own socket instead of
- * filling the daemon's memory. A batch is what the connection has unanswered, so lines past the
- * in-flight limit are answered {@code too_many_in_flight} in their place instead of being applied.
- * One per connection: it holds the batch being read.
+ * Hands the lines of each read to the owner as one {@link Batch}, one batch in flight at a time:
+ * lines read while one is in flight wait here, and the connection stops reading until its
+ * {@link Outbox} says the batch's replies are written. So a client that pipelines without reading
+ * its replies is held back by its own socket instead of filling the daemon's memory. Reading is
+ * paused only when that happens: a batch is usually answered and written in the loop turn that
+ * read it, and pausing every time cost two epoll_ctl calls per batch. What the connection has
+ * unanswered (the batch in flight and the lines waiting) is bounded: lines past the in-flight
+ * limit are answered {@code too_many_in_flight} in their place instead of being applied. One per
+ * connection: it holds the batch being read.
  */
 final class RequestHandler extends ChannelInboundHandlerAdapter {
 
@@ -27,11 +31,22 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
     private final Outbox outbox;
     private final int maxInFlight;
     private List<DecodedLine> reading = new ArrayList<>();
+    private ChannelHandlerContext ctx;
 
-    RequestHandler(Consumer<Batch> owner, Outbox outbox, int maxInFlight) {
+    /** @param outbox makes this handler's connection's outbox, given what to call once a batch is answered */
+    RequestHandler(Consumer<Batch> owner, Function<Runnable, Outbox> outbox, int maxInFlight) {
         this.owner = owner;
-        this.outbox = outbox;
+        this.outbox = outbox.apply(this::answered);
         this.maxInFlight = maxInFlight;
+    }
+
+    Outbox outbox() {
+        return outbox;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
     }
 
     @Override
@@ -40,7 +55,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         DecodedLine line = (DecodedLine) msg;
-        reading.add(reading.size() < maxInFlight || line.fatal() ? line : DecodedLine.rejected(line.id(), new Reply.Error(
+        reading.add(outbox.unanswered() + reading.size() < maxInFlight || line.fatal() ? line : DecodedLine.rejected(line.id(), new Reply.Error(
                 ErrorCode.TOO_MANY_IN_FLIGHT, "this connection already has " + maxInFlight + " requests unanswered: read replies"
                         + " before sending more (syncdictd --max-in-flight); this one was not applied"), false));
     }
@@ -50,12 +65,30 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         if (reading.isEmpty()) {
             return;
         }
+        if (outbox.unanswered() > 0) {
+            ctx.channel().config().setAutoRead(false);
+        } else {
+            handOver();
+        }
+    }
+
+    /** Event loop: the batch in flight is answered and its replies written; hand over what was read meanwhile, or read on. */
+    private void answered() {
+        if (!reading.isEmpty()) {
+            handOver();
+        } else if (!ctx.channel().config().isAutoRead()) {
+            ctx.channel().config().setAutoRead(true);
+        }
+    }
+
+    private void handOver() {
         List<DecodedLine> lines = reading;
         reading = new ArrayList<>();
-        ctx.channel().config().setAutoRead(false);
+        outbox.handedOver(lines.size());
         owner.accept(new Batch(outbox, lines));
     }
 
+    /** Lines still waiting behind a batch in flight go with the connection, as unread bytes would have. */
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         owner.accept(new Batch(outbox, List.of(DecodedLine.CLOSED)));

@@ -61,11 +61,12 @@ final class ServerInitializer extends ChannelInitializer<Channel> {
         ConnectionLimits limits = config.connections();
         pipeline.addLast("auth", new AuthHandler(tokens, this.pipeline::revision, limits.handshakeTimeout(),
                 () -> framer(config.maxLineBytes()), failedHandshakes));
-        Outbox outbox = new Outbox(channel, config, owner, this.pipeline::touched, shutdownDaemon);
+        RequestHandler requests = new RequestHandler(owner,
+                answered -> new Outbox(channel, config, owner, this.pipeline::touched, answered, shutdownDaemon), limits.inFlight());
         if (!limits.idleTimeout().isZero()) {
-            pipeline.addLast("idle", new IdleTimeout(limits.idleTimeout(), outbox, this.pipeline::revision));
+            pipeline.addLast("idle", new IdleTimeout(limits.idleTimeout(), requests.outbox(), this.pipeline::revision));
         }
-        pipeline.addLast("requests", new RequestHandler(owner, outbox, limits.inFlight()));
+        pipeline.addLast("requests", requests);
     }
 
     /** failFast: an over-long line is refused as soon as it passes the limit, not once it ends. */
