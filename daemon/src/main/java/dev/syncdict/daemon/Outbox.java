@@ -124,7 +124,7 @@ final class Outbox {
 
     private ReplyBuffer buffer() {
         if (group == null) {
-            group = new ReplyBuffer(maxReplyBytes);
+            group = new ReplyBuffer(channel.alloc(), maxReplyBytes);
             touched.accept(this);
         }
         return group;

@@ -41,13 +41,14 @@ public final class Codec {
 
     /**
      * Writes a reply and its newline straight to a stream, with no intermediate objects: the
-     * daemon writes a whole batch's replies into one buffer this way.
+     * daemon writes a whole batch's replies into one buffer this way. An IOException from the
+     * stream comes out as Jackson's unchecked one.
      */
-    public static void writeLine(Reply reply, java.io.ByteArrayOutputStream out) {
+    public static void writeLine(Reply reply, java.io.OutputStream out) {
         try (JsonGenerator generator = Json.generator(out)) {
             write(generator, reply);
+            generator.writeRaw('\n');
         }
-        out.write('\n');
     }
 
     /** Reads a request line, or throws a {@link ProtocolException} saying what is wrong with it. */
