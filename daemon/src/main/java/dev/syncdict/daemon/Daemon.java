@@ -7,11 +7,15 @@ import dev.syncdict.daemon.store.TreeStore;
 import dev.syncdict.daemon.wal.Durability;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
@@ -38,6 +42,8 @@ public final class Daemon implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Daemon.class.getName());
 
     private final EventLoopGroup loop;
+    /** Every open connection, closed explicitly on the way out (see {@link #release}). */
+    private final ChannelGroup connections;
     private final CommitPipeline pipeline;
     private final Sequencer sequencer;
     private final Persistence persistence;
@@ -67,6 +73,7 @@ public final class Daemon implements AutoCloseable {
         // One thread for every connection and the store, as Redis: a request goes from its socket
         // through the store to its reply without changing threads (docs/CONCURRENCY.md).
         loop = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("syncdictd-loop"), io);
+        connections = new DefaultChannelGroup("syncdictd-connections", loop.next());
         ConnectionLimiter limiter = new ConnectionLimiter(config.connections());
         Store store = new TreeStore(dictionary);
         // After a restart the history holds the end of the log, so a watch resumes across it.
@@ -84,6 +91,14 @@ public final class Daemon implements AutoCloseable {
             listener = new ServerBootstrap()
                     .group(loop)
                     .channel(channelType)
+                    // Each accepted connection passes through the listener's pipeline first.
+                    .handler(new ChannelInboundHandlerAdapter() {
+                        @Override
+                        public void channelRead(ChannelHandlerContext ctx, Object connection) {
+                            connections.add((Channel) connection);
+                            ctx.fireChannelRead(connection);
+                        }
+                    })
                     .option(ChannelOption.SO_REUSEADDR, true)
                     // Both ends disable Nagle: a request or reply is one small write that must leave at once.
                     .childOption(ChannelOption.TCP_NODELAY, true)
@@ -148,6 +163,9 @@ public final class Daemon implements AutoCloseable {
         } catch (IOException e) {
             LOG.log(Level.SEVERE, "could not close the log cleanly", e);
         }
+        // Stopping the one loop that serves both the listener and the connections did not always
+        // close the connections (a client then waited for an end that never came): close them first.
+        connections.close().syncUninterruptibly();
         loop.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).syncUninterruptibly();
         closed.countDown();
     }

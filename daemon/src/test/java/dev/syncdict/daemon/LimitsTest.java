@@ -153,4 +153,22 @@ class LimitsTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new java.net.Socket("127.0.0.1", daemon.port()).close())
                 .isInstanceOf(java.net.ConnectException.class);
     }
+
+    /** One loop serves the listener and the connections; stopping it once left a connection open now and then. */
+    @Test
+    void closingTheDaemonEndsEveryConnection() throws Exception {
+        for (int round = 0; round < 10; round++) {
+            Daemon other = Daemon.start(DaemonConfig.defaults(TOKEN).withPort(0));
+            try (RawConnection waiting = new RawConnection(other.port());
+                    RawConnection served = RawConnection.authenticated(other.port(), TOKEN)) {
+                served.send("{\"id\":1,\"op\":\"ping\"}");
+                assertThat(served.readLine()).contains("pong");
+                other.close();
+                waiting.socket.setSoTimeout(5_000);
+                served.socket.setSoTimeout(5_000);
+                assertThat(waiting.readLine()).as("round %d", round).isNull();
+                assertThat(served.readLine()).as("round %d", round).isNull();
+            }
+        }
+    }
 }
