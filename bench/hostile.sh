@@ -9,7 +9,7 @@
 # Nothing is pinned: a JVM that sees one CPU picks the serial collector and one event loop, which
 # is not how the daemon runs. For each N of the ladder, for each server in turn, bench/hostile.py
 # holds N hostile connections (a quarter each: unauthenticated dribblers, half lines, garbage
-# once a second, pipeliners that never read; see its header) at nice 19, so that it yields the
+# once a second, pipeliners that never read, but at most 500 of those; see its header) at nice 19, so that it yields the
 # CPU to the servers and the probe; once they are held (and the first dribblers were cut and came
 # back) a well-behaved client times SAMPLES requests one at a time (incr and get, alternately).
 # Then a full GC (jcmd) gives the heap the held connections keep alive. Every round walks the
