@@ -25,6 +25,10 @@ A connection closed by the server opens again, so the status lines count those h
 import asyncio, hashlib, hmac, json, os, secrets, signal, socket, statistics, struct, sys, time
 
 HOST = "127.0.0.1"
+# Hostile connections come from 127.0.0.1 to 127.0.0.4 in turn: one address has only the kernel's
+# ephemeral ports (about 28,000) to reach one server port with.
+SOURCES = [f"127.0.0.{i}" for i in range(1, 5)]
+IP_BIND_ADDRESS_NO_PORT = 24  # from linux/in.h; Python's socket module does not name it
 KINDS = ("dribble", "halfline", "garbage", "pipeline")
 PIPELINED = 4096
 # Each pipeliner ties up about 2.3 MB: the kernel's send queue on the server's side (1.3 MB on
@@ -67,9 +71,12 @@ class Conn:
         self.sock, self.buf, self.loop = sock, bytearray(), asyncio.get_running_loop()
 
     @classmethod
-    async def open(cls, port, rcvbuf=None):
+    async def open(cls, port, source=HOST, rcvbuf=None):
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         sock.setblocking(False)
+        # The port is chosen at connect, per source address: each gives another 28,000 or so.
+        sock.setsockopt(socket.IPPROTO_IP, IP_BIND_ADDRESS_NO_PORT, 1)
+        sock.bind((source, 0))
         if rcvbuf:
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, rcvbuf)
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
@@ -141,13 +148,13 @@ class Holder:
         self.connecting = asyncio.Semaphore(CONNECTS_AT_ONCE)
         self.stopping = asyncio.Event()
 
-    async def keep(self, kind, first):
+    async def keep(self, kind, first, source):
         await asyncio.sleep(first)
         while not self.stopping.is_set():
             conn = None
             try:
                 async with self.connecting:
-                    conn = await Conn.open(self.port, rcvbuf=4096 if kind == "pipeline" else None)
+                    conn = await Conn.open(self.port, source, rcvbuf=4096 if kind == "pipeline" else None)
                     if kind != "dribble":
                         await authenticate(conn, self.proto, self.secret)
                 self.open[kind] += 1
@@ -204,7 +211,7 @@ class Holder:
         asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, self.stopping.set)
         total = sum(self.counts.values())
         # Dribblers start spread over their 10 s, so that their reconnections do not come in waves.
-        tasks = [asyncio.create_task(self.keep(kind, (i % 100) / 10 if kind == "dribble" else 0))
+        tasks = [asyncio.create_task(self.keep(kind, (i % 100) / 10 if kind == "dribble" else 0, SOURCES[i % len(SOURCES)]))
                  for kind in KINDS for i in range(self.counts[kind])]
         with open(status_file, "a", buffering=1) as out:
             deadline = time.time() + 300
