@@ -21,7 +21,7 @@
 #
 # Needs: mvn -B -DskipTests package, python3, ss, jcmd, redis-server and redis-cli
 # (as root it installs redis-server when missing); the hard limit on open files at least the
-# ladder's top plus a few hundred (root raises it). Hostile connections come from 127.0.0.1 to
+# ladder's top plus a few hundred (raised when allowed). Hostile connections come from 127.0.0.1 to
 # 127.0.0.4, which Linux routes to loopback, so that more than one address's ephemeral ports serve.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,7 +39,7 @@ if ! command -v redis-server > /dev/null || ! command -v redis-cli > /dev/null; 
   [ "$(id -u)" -eq 0 ] || { echo "hostile.sh: needs redis-server: sudo apt-get install redis-server" >&2; exit 1; }
   apt-get install -y -qq redis-server > /dev/null || { apt-get update -qq && apt-get install -y -qq redis-server > /dev/null; }
 fi
-# Root may raise the hard limit too; anyone may raise the soft one to it.
+# Root with CAP_SYS_RESOURCE may raise the hard limit too; anyone may raise the soft one to it.
 ulimit -n $((top + 1000)) 2> /dev/null || ulimit -n "$(ulimit -Hn)"
 if [ "$(ulimit -n)" -lt $((top + 500)) ]; then
   echo "hostile.sh: open files are limited to $(ulimit -n); the ladder's top ($top) needs $((top + 500))" >&2
