@@ -18,8 +18,9 @@ most 500 pipeliners; the rest shared by the other three):
   garbage   authenticates, then once a second a line from GARBAGE (not JSON, invalid UTF-8, nesting
             past the limit, bad paths, numbers out of range, ...), reading each answer
   pipeline  authenticates, sends 4,096 `get v` (4 MiB of replies) in one write and never reads
-            (syncdictd holds 1 MiB of them and stops reading; it closes the connection after 60 s
-            without reading, and the connection reconnects)
+            (syncdictd answers them only as the socket takes the replies: about 1.7 MB wait in
+            the kernel's send buffer on its side; should it close the connection for not reading,
+            the connection reconnects)
 A connection closed by the server opens again, so the status lines count those held at that moment.
 """
 import asyncio, hashlib, hmac, json, os, secrets, signal, socket, statistics, struct, sys, time
@@ -31,9 +32,9 @@ SOURCES = [f"127.0.0.{i}" for i in range(1, 5)]
 IP_BIND_ADDRESS_NO_PORT = 24  # from linux/in.h; Python's socket module does not name it
 KINDS = ("dribble", "halfline", "garbage", "pipeline")
 PIPELINED = 4096
-# Each pipeliner ties up about 2.3 MB: the kernel's send queue on the server's side (1.3 MB on
-# loopback) and the daemon's 1 MiB outbox. 500 of them take about 1 GB of the kernel's TCP memory
-# (net.ipv4.tcp_mem allows 2.2 GiB here), on a machine others share.
+# Each pipeliner ties up about 1.7 MB of the kernel's memory: the replies queued in the send
+# buffer on the server's side (loopback's buffers grow that large). 500 of them take about 0.9 GB
+# of the kernel's TCP memory (net.ipv4.tcp_mem allows 2.2 GiB here), on a machine others share.
 MOST_PIPELINERS = 500
 CONNECTS_AT_ONCE = 200
 VALUE = "x" * 1024
