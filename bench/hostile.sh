@@ -18,6 +18,7 @@
 #
 #   bench/hostile.sh [ROUNDS [SAMPLES]]      (default 3 rounds of 2000 samples)
 #   LADDER="0 100 1000" bench/hostile.sh     (default 0 100 250 500 1000 2000 4000 8000 16000)
+#   DAEMON_JAVA_OPTS=-Xmx512m bench/hostile.sh   (JVM flags for the daemon; default none)
 #
 # Needs: mvn -B -DskipTests package, python3, ss, jcmd, redis-server and redis-cli
 # (as root it installs redis-server when missing); the hard limit on open files at least the
@@ -49,7 +50,7 @@ fi
 work=$(mktemp -d)
 token="hostile-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
 limit=$((top * 2 + 1000))
-SYNCDICT_TOKEN=$token java -jar "$jar" --in-memory --port "$port" \
+SYNCDICT_TOKEN=$token java ${DAEMON_JAVA_OPTS:-} -jar "$jar" --in-memory --port "$port" \
   --max-connections "$limit" --max-connections-per-address "$limit" > "$work/syncdictd.out" 2> "$work/syncdictd.err" &
 daemon=$!
 redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --requirepass "$token" \
@@ -143,7 +144,7 @@ after_gc_heap=$(heap_used_mib)
 echo "hostile.sh: load at end: $(uptime)" >&2
 
 echo
-echo "Run on $(date -u +%F) with $(java -version 2>&1 | head -1), $rounds rounds of $samples requests; load at start and end in the log."
+echo "Run on $(date -u +%F) with $(java -version 2>&1 | head -1) ${DAEMON_JAVA_OPTS:-(default flags)}, $rounds rounds of $samples requests; load at start and end in the log."
 echo
 echo "| hostile connections | held (fewest while measuring) | garbage lines answered /s | syncdictd median µs | p99 µs | median / idle | redis median µs | p99 µs | median / idle | syncdictd RSS MiB | syncdictd live heap MiB |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|"
