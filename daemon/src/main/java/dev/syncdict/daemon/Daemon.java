@@ -46,6 +46,7 @@ public final class Daemon implements AutoCloseable {
     private final ChannelGroup connections;
     private final CommitPipeline pipeline;
     private final Sequencer sequencer;
+    private final ServerInitializer initializer;
     private final Persistence persistence;
     private final Channel listener;
     private final AtomicBoolean closing = new AtomicBoolean();
@@ -87,6 +88,7 @@ public final class Daemon implements AutoCloseable {
         TokenKeeper tokens = new TokenKeeper(config.token(), config.tokenFile());
         pipeline = new CommitPipeline(new Dispatcher(store, hub, cap, tokens, limiter::open, persistence), all);
         sequencer = new Sequencer(pipeline, loop.next());
+        initializer = new ServerInitializer(config, limiter, sequencer::submit, pipeline, tokens, this::closeInBackground);
         try {
             listener = new ServerBootstrap()
                     .group(loop)
@@ -104,7 +106,7 @@ public final class Daemon implements AutoCloseable {
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     // A peer whose machine vanished never closes its connection: the kernel's probes find it.
                     .childOption(ChannelOption.SO_KEEPALIVE, true)
-                    .childHandler(new ServerInitializer(config, limiter, sequencer::submit, pipeline, tokens, this::closeInBackground))
+                    .childHandler(initializer)
                     .bind(config.bind(), config.port()).sync().channel();
         } catch (InterruptedException | RuntimeException e) {
             release();
@@ -127,6 +129,11 @@ public final class Daemon implements AutoCloseable {
 
     public InetSocketAddress address() {
         return (InetSocketAddress) listener.localAddress();
+    }
+
+    /** The replies every connection together has waiting to be read, in bytes. */
+    long repliesWaiting() {
+        return initializer.repliesWaiting();
     }
 
     public int port() {

@@ -13,11 +13,13 @@ import java.time.Duration;
  * @param connections how many connections, from where, for how long, with how many requests unanswered
  * @param outboxBytes replies a connection may have waiting before its later requests wait too
  * @param stallTimeout how long a connection held back by unread replies may go without reading any
+ * @param outboxTotalBytes replies all connections together may have waiting before those with more
+ *     than their fair share wait too ({@link OutboxBudget})
  * @param maxMemoryBytes the estimated heap the dictionary may take before writes that could grow it are refused
  * @param log where and how the dictionary is kept on disk; null keeps it in memory only
  */
 public record DaemonConfig(String bind, int port, Token token, int maxLineBytes, int maxReplyBytes, ConnectionLimits connections,
-        int outboxBytes, Duration stallTimeout, Tls tls, LogOptions log, long maxMemoryBytes, java.nio.file.Path tokenFile) {
+        int outboxBytes, Duration stallTimeout, long outboxTotalBytes, Tls tls, LogOptions log, long maxMemoryBytes, java.nio.file.Path tokenFile) {
 
     /**
      * TLS for the listener: the daemon's certificate chain and private key (PEM), and, for mutual
@@ -46,44 +48,45 @@ public record DaemonConfig(String bind, int port, Token token, int maxLineBytes,
      */
     public static DaemonConfig defaults(Token token) {
         return new DaemonConfig(DEFAULT_BIND, DEFAULT_PORT, token, Limits.REQUEST_LINE_BYTES, Limits.REPLY_LINE_BYTES,
-                ConnectionLimits.DEFAULTS, DEFAULT_OUTBOX_BYTES, Duration.ofSeconds(60), null, null, defaultMaxMemory(), null);
+                ConnectionLimits.DEFAULTS, DEFAULT_OUTBOX_BYTES, Duration.ofSeconds(60), defaultOutboxTotal(), null, null,
+                defaultMaxMemory(), null);
     }
 
     public DaemonConfig withPort(int newPort) {
-        return new DaemonConfig(bind, newPort, token, maxLineBytes, maxReplyBytes, connections, outboxBytes, stallTimeout, tls, log, maxMemoryBytes, tokenFile);
+        return new DaemonConfig(bind, newPort, token, maxLineBytes, maxReplyBytes, connections, outboxBytes, stallTimeout, outboxTotalBytes, tls, log, maxMemoryBytes, tokenFile);
     }
 
     public DaemonConfig withBind(String newBind) {
-        return new DaemonConfig(newBind, port, token, maxLineBytes, maxReplyBytes, connections, outboxBytes, stallTimeout, tls, log, maxMemoryBytes, tokenFile);
+        return new DaemonConfig(newBind, port, token, maxLineBytes, maxReplyBytes, connections, outboxBytes, stallTimeout, outboxTotalBytes, tls, log, maxMemoryBytes, tokenFile);
     }
 
     public DaemonConfig withMaxLineBytes(int newMax) {
-        return new DaemonConfig(bind, port, token, newMax, maxReplyBytes, connections, outboxBytes, stallTimeout, tls, log, maxMemoryBytes, tokenFile);
+        return new DaemonConfig(bind, port, token, newMax, maxReplyBytes, connections, outboxBytes, stallTimeout, outboxTotalBytes, tls, log, maxMemoryBytes, tokenFile);
     }
 
     public DaemonConfig withMaxReplyBytes(int newMax) {
-        return new DaemonConfig(bind, port, token, maxLineBytes, newMax, connections, outboxBytes, stallTimeout, tls, log, maxMemoryBytes, tokenFile);
+        return new DaemonConfig(bind, port, token, maxLineBytes, newMax, connections, outboxBytes, stallTimeout, outboxTotalBytes, tls, log, maxMemoryBytes, tokenFile);
     }
 
     public DaemonConfig withConnections(ConnectionLimits newLimits) {
-        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, newLimits, outboxBytes, stallTimeout, tls, log, maxMemoryBytes, tokenFile);
+        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, newLimits, outboxBytes, stallTimeout, outboxTotalBytes, tls, log, maxMemoryBytes, tokenFile);
     }
 
     public DaemonConfig withTls(Tls newTls) {
-        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, connections, outboxBytes, stallTimeout, newTls, log, maxMemoryBytes, tokenFile);
+        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, connections, outboxBytes, stallTimeout, outboxTotalBytes, newTls, log, maxMemoryBytes, tokenFile);
     }
 
     public DaemonConfig withLog(LogOptions newLog) {
-        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, connections, outboxBytes, stallTimeout, tls, newLog, maxMemoryBytes, tokenFile);
+        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, connections, outboxBytes, stallTimeout, outboxTotalBytes, tls, newLog, maxMemoryBytes, tokenFile);
     }
 
     /** The file the token was read from, which a token rotation rewrites; null when it came from elsewhere. */
     public DaemonConfig withTokenFile(java.nio.file.Path newFile) {
-        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, connections, outboxBytes, stallTimeout, tls, log, maxMemoryBytes, newFile);
+        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, connections, outboxBytes, stallTimeout, outboxTotalBytes, tls, log, maxMemoryBytes, newFile);
     }
 
     public DaemonConfig withMaxMemory(long newBytes) {
-        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, connections, outboxBytes, stallTimeout, tls, log, newBytes, tokenFile);
+        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, connections, outboxBytes, stallTimeout, outboxTotalBytes, tls, log, newBytes, tokenFile);
     }
 
     /**
@@ -94,7 +97,19 @@ public record DaemonConfig(String bind, int port, Token token, int maxLineBytes,
         return Runtime.getRuntime().maxMemory() / 2;
     }
 
+    public DaemonConfig withOutboxTotal(long newTotal) {
+        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, connections, outboxBytes, stallTimeout, newTotal, tls, log, maxMemoryBytes, tokenFile);
+    }
+
+    /**
+     * A quarter of the heap's maximum: replies are encoded into direct buffers, which Netty
+     * bounds by the same maximum, and the dictionary's own cap takes half.
+     */
+    public static long defaultOutboxTotal() {
+        return Runtime.getRuntime().maxMemory() / 4;
+    }
+
     public DaemonConfig withOutbox(int newBytes, Duration newStallTimeout) {
-        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, connections, newBytes, newStallTimeout, tls, log, maxMemoryBytes, tokenFile);
+        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, connections, newBytes, newStallTimeout, outboxTotalBytes, tls, log, maxMemoryBytes, tokenFile);
     }
 }

@@ -42,6 +42,7 @@ final class Outbox {
 
     private final Channel channel;
     private final long highWater;
+    private final OutboxBudget budget;
     private final int maxReplyBytes;
     private final Duration stallTimeout;
     private final Consumer<Batch> resume;
@@ -64,9 +65,10 @@ final class Outbox {
      *     that the owner releases it with the group
      * @param answered told, on the event loop, once a batch is answered and its replies written
      */
-    Outbox(Channel channel, DaemonConfig config, Consumer<Batch> resume, Consumer<Outbox> touched, Runnable answered,
-            Runnable shutdownDaemon) {
+    Outbox(Channel channel, DaemonConfig config, OutboxBudget budget, Consumer<Batch> resume, Consumer<Outbox> touched,
+            Runnable answered, Runnable shutdownDaemon) {
         this.channel = channel;
+        this.budget = budget;
         this.highWater = config.outboxBytes();
         this.maxReplyBytes = config.maxReplyBytes();
         this.stallTimeout = config.stallTimeout();
@@ -76,9 +78,22 @@ final class Outbox {
         this.shutdownDaemon = shutdownDaemon;
     }
 
-    /** Owner: whether the lines waiting have reached the high-water mark. */
+    /** Owner: whether the lines waiting have reached the high-water mark, or more than their share of a spent budget. */
     boolean isFull() {
-        return pending.get() >= highWater;
+        long waiting = pending.get();
+        return waiting >= highWater || budget.holdsBack(waiting);
+    }
+
+    /** Whether a connection held back may be answered again. */
+    private boolean mayResume() {
+        long waiting = pending.get();
+        return waiting <= highWater / 2 && budget.releases(waiting);
+    }
+
+    /** Counts bytes into (positive) or out of (negative) this outbox and the budget. */
+    private long count(long bytes) {
+        budget.add(bytes);
+        return pending.addAndGet(bytes);
     }
 
     /** Owner: the bytes encoded for this connection and not yet taken by its socket. */
@@ -113,13 +128,13 @@ final class Outbox {
 
     /** Owner: appends a reply to this group's lines; one past the reply limit becomes a too_large error. */
     void append(Reply reply) {
-        pending.addAndGet(buffer().add(reply));
+        count(buffer().add(reply));
     }
 
     /** Owner: appends a line already encoded (a watch event, its newline included). */
     void append(byte[] line) {
         buffer().addLine(line);
-        pending.addAndGet(line.length);
+        count(line.length);
     }
 
     private ReplyBuffer buffer() {
@@ -176,7 +191,7 @@ final class Outbox {
     /** Owner: drops this group's lines after a mark (their writes were undone, to be answered again). */
     void rollback(long mark) {
         if (group != null) {
-            pending.addAndGet(mark - group.size());
+            count(mark - group.size());
             group.truncate((int) mark);
         }
     }
@@ -187,7 +202,7 @@ final class Outbox {
     }
 
     private void awaitDrain(Batch batch) {
-        if (pending.get() <= highWater / 2) {
+        if (mayResume()) {
             resume.accept(batch);
             return;
         }
@@ -197,7 +212,8 @@ final class Outbox {
 
     private void drained(int bytes) {
         drained += bytes;
-        if (pending.addAndGet(-bytes) <= highWater / 2 && waiting != null) {
+        count(-bytes);
+        if (waiting != null && mayResume()) {
             Batch batch = waiting;
             waiting = null;
             resume.accept(batch);

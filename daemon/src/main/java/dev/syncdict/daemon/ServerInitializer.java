@@ -29,6 +29,7 @@ final class ServerInitializer extends ChannelInitializer<Channel> {
     private final Runnable shutdownDaemon;
     private final SslContext tls;
     private final FailedHandshakes failedHandshakes = new FailedHandshakes();
+    private final OutboxBudget outboxBudget;
 
     /**
      * @param owner where batches go to be applied: the sequencer's queue, or a test's own thread
@@ -38,6 +39,7 @@ final class ServerInitializer extends ChannelInitializer<Channel> {
             TokenKeeper tokens, Runnable shutdownDaemon) {
         this.config = config;
         this.tls = config.tls() == null ? null : TlsContexts.server(config.tls());
+        this.outboxBudget = new OutboxBudget(config.outboxTotalBytes());
         this.limiter = limiter;
         this.decoder = new RequestDecoder(config.maxLineBytes());
         this.owner = owner;
@@ -62,11 +64,16 @@ final class ServerInitializer extends ChannelInitializer<Channel> {
         pipeline.addLast("auth", new AuthHandler(tokens, this.pipeline::revision, limits.handshakeTimeout(),
                 () -> framer(config.maxLineBytes()), failedHandshakes));
         RequestHandler requests = new RequestHandler(owner,
-                answered -> new Outbox(channel, config, owner, this.pipeline::touched, answered, shutdownDaemon), limits.inFlight());
+                answered -> new Outbox(channel, config, outboxBudget, owner, this.pipeline::touched, answered, shutdownDaemon), limits.inFlight());
         if (!limits.idleTimeout().isZero()) {
             pipeline.addLast("idle", new IdleTimeout(limits.idleTimeout(), requests.outbox(), this.pipeline::revision));
         }
         pipeline.addLast("requests", requests);
+    }
+
+    /** The replies every connection together has waiting to be read, in bytes. */
+    long repliesWaiting() {
+        return outboxBudget.waiting();
     }
 
     /** failFast: an over-long line is refused as soon as it passes the limit, not once it ends. */

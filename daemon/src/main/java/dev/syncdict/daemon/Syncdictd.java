@@ -101,6 +101,11 @@ public final class Syncdictd implements Callable<Integer> {
             + " (out_of_memory) once it takes about BYTES of heap; deletes and reads go on (default: half the heap).")
     private Long maxMemory;
 
+    @Option(names = "--max-waiting-replies", paramLabel = "BYTES", description = "Once every connection's unread replies"
+            + " together pass BYTES, a connection with more than 64 KiB of its own waiting is answered no further until it reads"
+            + " (default: a quarter of the heap).")
+    private Long maxWaitingReplies;
+
     @Option(names = "--pid-file", paramLabel = "FILE", description = "Write the daemon's pid to FILE while it runs.")
     private Path pidFile;
 
@@ -169,7 +174,8 @@ public final class Syncdictd implements Callable<Integer> {
         LogOptions log = inMemory ? null : LogOptions.of(data, fsync).withSalvage(salvage).withCompactBytes(compactBytes);
         DaemonConfig config = DaemonConfig.defaults(token).withBind(bind).withPort(port)
                 .withMaxLineBytes(maxLine).withConnections(connectionLimits()).withLog(log)
-                .withMaxMemory(maxMemory != null ? maxMemory : DaemonConfig.defaultMaxMemory()).withTokenFile(used)
+                .withMaxMemory(maxMemory != null ? maxMemory : DaemonConfig.defaultMaxMemory())
+                .withOutboxTotal(maxWaitingReplies != null ? maxWaitingReplies : DaemonConfig.defaultOutboxTotal()).withTokenFile(used)
                 .withTls(tlsCert == null ? null : new DaemonConfig.Tls(tlsCert, tlsKey, tlsClientCa));
         Daemon daemon;
         try {

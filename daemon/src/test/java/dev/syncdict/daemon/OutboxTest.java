@@ -76,6 +76,42 @@ class OutboxTest {
     }
 
     @Test
+    void manyFloodsTogetherStayWithinTheBudgetAndEachIsAnsweredInFull() throws Exception {
+        int attackers = 8;
+        int dumps = 100;
+        int valueBytes = 100_000;
+        long budget = 256 * 1024;
+        DaemonConfig config = DaemonConfig.defaults(TOKEN).withPort(0).withOutboxTotal(budget);
+        // Each connection alone may hold 1 MiB; together they may pass the budget only by what each
+        // may always hold, plus the one reply that took it past its share.
+        long bound = budget + attackers * (OutboxBudget.FAIR_SHARE + valueBytes + 100);
+        try (Daemon daemon = Daemon.start(config)) {
+            List<RawConnection> floods = new java.util.ArrayList<>();
+            floods.add(flood(daemon.port(), valueBytes, dumps));
+            StringBuilder requests = new StringBuilder();
+            for (int i = 1; i <= dumps; i++) {
+                requests.append("{\"id\":").append(i).append(",\"op\":\"dump\"}\n");
+            }
+            for (int i = 1; i < attackers; i++) {
+                RawConnection attacker = RawConnection.authenticated(daemon.port(), TOKEN);
+                attacker.write(requests.toString());
+                floods.add(attacker);
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> daemon.repliesWaiting() >= budget);
+            try (RawConnection other = RawConnection.authenticated(daemon.port(), TOKEN)) {
+                other.send("{\"id\":1,\"op\":\"get\",\"path\":\"big\"}");
+                assertThat(other.readLine()).startsWith("{\"id\":1,\"rev\":");
+            }
+            AtomicLong peak = new AtomicLong(daemon.repliesWaiting());
+            for (RawConnection attacker : floods) {
+                readDumpReplies(attacker.socket.getInputStream(), dumps, () -> peak.accumulateAndGet(daemon.repliesWaiting(), Math::max));
+                attacker.close();
+            }
+            assertThat(peak.get()).as("replies waiting, all connections").isLessThanOrEqualTo(bound);
+        }
+    }
+
+    @Test
     void aClientThatReadsNothingIsDisconnectedAndTheLogSaysWhy() throws Exception {
         List<String> warnings = new CopyOnWriteArrayList<>();
         Handler capture = new Handler() {
