@@ -10,7 +10,9 @@ import picocli.CommandLine;
  * in statement order. Only under --keep-going: there no statement waits on an earlier one's
  * outcome, so a round trip per statement, which otherwise bounds a script's rate, is not needed.
  * A statement that cannot go ahead (not a daemon request, a repetition, a usage error) first lets
- * those queued before it finish, then runs as usual.
+ * those queued before it finish, then runs as usual. Going on means past failing statements, not
+ * past a daemon that cannot be reached or refuses the connection: nothing after could run, so the
+ * run stops there ({@link #lostTheDaemon()}).
  */
 final class PipelinedRun {
 
@@ -39,8 +41,16 @@ final class PipelinedRun {
         return queued.size();
     }
 
+    /** Whether a statement found the daemon out of reach; later ones are dropped, not tried again one batch at a time. */
+    boolean lostTheDaemon() {
+        return result == ExitCode.UNAVAILABLE;
+    }
+
     /** Queues a statement, or runs it at once (after the queue) when it cannot be sent ahead. */
     private void add(List<String> words, String context) {
+        if (lostTheDaemon()) {
+            return;
+        }
         Queued ahead = aheadOfTime(words, context);
         if (ahead != null) {
             queued.add(ahead);
@@ -53,7 +63,9 @@ final class PipelinedRun {
 
     /** Sends what is queued and shows the replies; returns the last failure's exit code, or 0. */
     int finish() {
-        if (!queued.isEmpty()) {
+        if (lostTheDaemon()) {
+            queued.clear();
+        } else if (!queued.isEmpty()) {
             List<OpCommand> commands = new ArrayList<>();
             List<Request> requests = new ArrayList<>();
             List<String> contexts = new ArrayList<>();

@@ -97,7 +97,7 @@ public final class Statements {
             }
             if (code != ExitCode.OK) {
                 result = code;
-                if (!keepGoing) {
+                if (!keepGoing || ahead.lostTheDaemon()) {
                     return result;
                 }
             }

@@ -116,7 +116,8 @@ public final class SyncdictCommand implements Callable<Integer>, AutoCloseable {
     @Option(names = "-f", paramLabel = "FILE", description = "Run the commands in FILE ('-' for standard input).")
     private Path file;
 
-    @Option(names = "--keep-going", description = "In a script, go on after a failing command (exit with the last failure's code);"
+    @Option(names = "--keep-going", description = "In a script, go on after a failing command (exit with the last failure's code),"
+            + " though not once the daemon cannot be reached or refuses the connection;"
             + " statements then go to the daemon without waiting for each other's replies, which print in order.")
     private boolean keepGoing;
 

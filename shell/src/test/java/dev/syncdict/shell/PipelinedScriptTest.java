@@ -46,6 +46,20 @@ class PipelinedScriptTest {
     }
 
     @Test
+    void aRefusedConnectionEndsAKeptGoingScriptInsteadOfBeingTriedPerBatch(@TempDir Path dir) throws Exception {
+        Path wrongToken = dir.resolve("token");
+        java.nio.file.Files.writeString(wrongToken, "not-the-daemons-token");
+        java.nio.file.Files.setPosixFilePermissions(wrongToken, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        // Three batches' worth of statements, and one that cannot go ahead between them.
+        String script = "incr n\n".repeat(2500) + "incr n every 1ms times 2\n" + "incr n\n".repeat(10);
+        ShellHarness.Result result = shell.runWithInput(script, false, "--keep-going", "--token-file", wrongToken.toString());
+        assertThat(result.err().lines()).singleElement().asString().contains("unauthorized");
+        assertThat(result.out()).isEmpty();
+        assertThat(result.exit()).isEqualTo(ExitCode.UNAVAILABLE);
+        assertThat(shell.run("get", "n").exit()).isEqualTo(ExitCode.NOT_FOUND_OR_CONDITION);
+    }
+
+    @Test
     void withoutKeepGoingTheFirstFailureStillStopsTheScript() {
         ShellHarness.Result result = shell.runWithInput("incr a\nget nope\nincr a\n", false);
         assertThat(result.out()).isEqualTo("1\n");
