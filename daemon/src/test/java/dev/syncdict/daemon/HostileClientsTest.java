@@ -1,6 +1,7 @@
 package dev.syncdict.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.syncdict.protocol.Handshake;
 import dev.syncdict.protocol.Hello;
@@ -10,6 +11,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -22,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Hundreds of hostile connections (garbage, half lines, huge lines, deep nesting, invalid UTF-8,
  * requests before the handshake, hang-ups mid-request) against a real daemon, while well-behaved
- * clients keep working: afterwards the dictionary holds exactly their writes.
+ * clients keep working: afterwards the dictionary holds exactly their writes, and the daemon lets
+ * go of what the hostile ones took (connections, waiting replies, heap).
  */
 class HostileClientsTest {
 
@@ -73,6 +76,12 @@ class HostileClientsTest {
         }
     }
 
+    /** The heap in use after a full collection (G1 runs one on request). */
+    private static long heapAfterCollection() {
+        System.gc();
+        return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
     private static String readLine(InputStream in) throws IOException {
         StringBuilder line = new StringBuilder();
         for (int b = in.read(); b >= 0 && b != '\n'; b = in.read()) {
@@ -86,6 +95,7 @@ class HostileClientsTest {
     void wellBehavedClientsKeepWorkingAmongHostileOnes() throws Exception {
         DaemonConfig config = DaemonConfig.defaults(TOKEN).withPort(0).withMaxLineBytes(32 * 1024);
         try (Daemon daemon = Daemon.start(config)) {
+            long heapBefore = heapAfterCollection();
             ExecutorService pool = Executors.newFixedThreadPool(32);
             try {
                 List<Future<?>> done = new ArrayList<>();
@@ -121,7 +131,17 @@ class HostileClientsTest {
                 reader.send("{\"id\":2,\"op\":\"info\"}");
                 assertThat(reader.readLine()).as("only the well-behaved writers' keys, nothing the hostile ones sent")
                         .contains("\"keys\":1,");
+                // Refused connections linger a moment before the daemon closes them; then only the reader is left.
+                int[] id = {3};
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                    reader.send("{\"id\":" + id[0]++ + ",\"op\":\"info\"}");
+                    assertThat(reader.readLine()).contains("\"clients\":1,");
+                });
             }
+            assertThat(daemon.repliesWaiting()).as("replies waiting for hostile readers").isZero();
+            // The test shares the daemon's heap; what it keeps itself (2,000 small writes) is far below the bound.
+            assertThat(heapAfterCollection() - heapBefore).as("heap kept after the hostile connections, bytes")
+                    .isLessThan(32L * 1024 * 1024);
         }
     }
 }
