@@ -66,7 +66,7 @@ public final class SyncdictCommand implements Callable<Integer>, AutoCloseable {
     private static final List<Class<?>> COMMANDS = List.of(GetCommand.class, SetCommand.class, DelCommand.class,
             IncrCommand.class, KeysCommand.class, DumpCommand.class, LoadCommand.class, TxCommand.class,
             InfoCommand.class, PingCommand.class, ShutdownCommand.class, WatchCommand.class, DaemonCommand.class,
-            CommandLine.HelpCommand.class);
+            dev.syncdict.shell.bench.BenchCommand.class, CommandLine.HelpCommand.class);
 
     /** The address prefix that asks for TLS, as in {@code tls://db.example:7440}. */
     private static final String TLS_SCHEME = "tls://";
