@@ -196,6 +196,8 @@ class RealProcessTest {
         assertThat(get.exit()).isZero();
         assertThat(get.out()).contains("dev.syncdict.client.SyncdictClient").contains("\n1\n");
         assertThat(get.out()).doesNotContain("org.jline").doesNotContain("io.netty").doesNotContain("tools.jackson.databind");
+        // bench's registration names its command class; nothing of its machinery loads.
+        assertThat(get.out()).doesNotContainPattern("dev\\.syncdict\\.shell\\.bench\\.(?!BenchCommand )").doesNotContain("org.HdrHistogram");
         RealProcesses.Finished script = RealProcesses.finish(processes.start(false, List.of("-verbose:class"), "-c", "get x"));
         RealProcesses.Finished repeated = RealProcesses.finish(processes.start(false, List.of("-verbose:class"), "get", "x", "times", "1"));
         ClassCounts oneShot = ClassCounts.of(get.out());

@@ -50,9 +50,8 @@ final class Benchmark {
                 preloaded = true;
             }
             if (!options.warmup.isZero()) {
-                long deadline = System.nanoTime() + options.warmup.toNanos();
                 phase(workload.label() + " warm-up", wire, shape, false,
-                        thread -> Requests.until(workload, options.keys, deadline, seed()));
+                        thread -> Requests.lasting(workload, options.keys, options.warmup, seed()));
             }
             long serverBefore = server == null ? 0 : server.cpuNanos();
             long selfBefore = self.cpuNanos();
@@ -79,8 +78,7 @@ final class Benchmark {
     /** The measured requests of each thread: its share of -n, or until --duration has passed. */
     private IntFunction<Requests> requestsOf(Workload workload) {
         if (options.duration != null) {
-            long deadline = System.nanoTime() + options.duration.toNanos();
-            return thread -> Requests.until(workload, options.keys, deadline, seed());
+            return thread -> Requests.lasting(workload, options.keys, options.duration, seed());
         }
         long total = options.requests == null ? DEFAULT_REQUESTS : options.requests;
         return thread -> Requests.counted(workload, options.keys, share(total, thread), seed());

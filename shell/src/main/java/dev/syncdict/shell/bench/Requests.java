@@ -13,37 +13,47 @@ final class Requests {
     private final Workload workload;
     private final long keys;
     private long remaining;
-    private final long deadlineNanos;
+    /** How long to send for, from the first request; 0 when a count limits the requests instead. */
+    private final long durationNanos;
+    private long deadlineNanos;
     private long nextKey;
     private final SplittableRandom random;
 
-    private Requests(Workload workload, long keys, long count, long deadlineNanos, long firstKey, long seed) {
+    private Requests(Workload workload, long keys, long count, long durationNanos, long firstKey, long seed) {
         this.workload = workload;
         this.keys = keys;
         this.remaining = count;
-        this.deadlineNanos = deadlineNanos;
+        this.durationNanos = durationNanos;
         this.nextKey = firstKey;
         this.random = new SplittableRandom(seed);
     }
 
     /** {@code count} requests of the workload over keys 0 to keys-1. */
     static Requests counted(Workload workload, long keys, long count, long seed) {
-        return new Requests(workload, keys, count, Long.MAX_VALUE, 0, seed);
+        return new Requests(workload, keys, count, 0, 0, seed);
     }
 
-    /** Requests of the workload until System.nanoTime() passes the deadline. */
-    static Requests until(Workload workload, long keys, long deadlineNanos, long seed) {
-        return new Requests(workload, keys, Long.MAX_VALUE, deadlineNanos, 0, seed);
+    /** Requests of the workload for a time, counted from the first. */
+    static Requests lasting(Workload workload, long keys, java.time.Duration duration, long seed) {
+        return new Requests(workload, keys, Long.MAX_VALUE, duration.toNanos(), 0, seed);
     }
 
     /** One SET of each key from {@code from} (inclusive) to {@code to} (exclusive). */
     static Requests preload(long from, long to) {
-        return new Requests(null, to, to - from, Long.MAX_VALUE, from, 0);
+        return new Requests(null, to, to - from, 0, from, 0);
     }
 
     /** How many of {@code wanted} more requests may be sent; 0 once the count or the time is up. */
     int take(int wanted) {
-        if (remaining == 0 || System.nanoTime() - deadlineNanos >= 0 && deadlineNanos != Long.MAX_VALUE) {
+        if (durationNanos > 0) {
+            long now = System.nanoTime();
+            if (deadlineNanos == 0) {
+                deadlineNanos = now + durationNanos;
+            } else if (now - deadlineNanos >= 0) {
+                return 0;
+            }
+        }
+        if (remaining == 0) {
             return 0;
         }
         int granted = (int) Math.min(wanted, remaining);
