@@ -1,0 +1,91 @@
+# Shared by compare-redis.sh and scaling.sh (sourced, not run): installs Redis when it is missing,
+# starts syncdictd --in-memory and redis-server (persistence off) on loopback, pinned to a CPU
+# apart from the load generator's where the machine has two or more, runs syncdict bench against
+# either, and stops everything it started when the calling script exits.
+#
+# The caller may set DAEMON_JAVA_OPTS (the daemon's JVM flags, e.g. -Xmx12g), DAEMON_OPTIONS
+# (more syncdictd options) and REDIS_PORT (default 16390).
+
+require_tools() {
+  local missing=()
+  command -v redis-server > /dev/null || missing+=(redis-server)
+  command -v redis-cli > /dev/null && command -v redis-benchmark > /dev/null || missing+=(redis-tools)
+  command -v jq > /dev/null || missing+=(jq)
+  command -v taskset > /dev/null || missing+=(util-linux)
+  if (( ${#missing[@]} )); then
+    if [ "$(id -u)" -ne 0 ]; then
+      echo "missing: ${missing[*]}; as root: apt-get install -y ${missing[*]}" >&2
+      exit 1
+    fi
+    # A fresh machine may have no package lists yet.
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" > /dev/null \
+      || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" > /dev/null; }
+  fi
+  for jar in daemon/target/syncdictd.jar shell/target/syncdict.jar; do
+    [ -f "$jar" ] || { echo "no $jar: build first with mvn -B -DskipTests package" >&2; exit 1; }
+  done
+}
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/syncdict-bench.XXXXXX")"
+export SYNCDICT_TOKEN="bench-$RANDOM$RANDOM$RANDOM"
+redis_port="${REDIS_PORT:-16390}"
+daemon_pid='' redis_pid='' port=''
+DAEMON_OPTIONS="${DAEMON_OPTIONS:-}"  # more syncdictd options, e.g. --max-memory
+stop_servers() {
+  [ -z "$daemon_pid" ] || kill "$daemon_pid" 2> /dev/null || true
+  [ -z "$redis_pid" ] || kill "$redis_pid" 2> /dev/null || true
+  [ -z "$daemon_pid" ] || wait "$daemon_pid" 2> /dev/null || true
+  [ -z "$redis_pid" ] || wait "$redis_pid" 2> /dev/null || true
+  daemon_pid='' redis_pid=''
+}
+trap 'stop_servers; rm -rf "$work"' EXIT
+
+# Servers on CPU 0, the load generator on CPU 1: on two cores neither takes the other's.
+if [ "$(nproc)" -ge 2 ]; then
+  server_cpu=0 client_cpu=1
+  pinning="servers pinned to CPU 0, load generator to CPU 1 (taskset)"
+else
+  server_cpu='' client_cpu=''
+  pinning="one CPU: nothing pinned"
+fi
+pin() {  # pin CPU COMMAND...: runs COMMAND on that CPU, or anywhere when CPU is empty
+  local cpu=$1; shift
+  if [ -n "$cpu" ]; then taskset -c "$cpu" "$@"; else "$@"; fi
+}
+
+start_servers() {
+  rm -f "$work/syncdictd.out"
+  # Port 0: the daemon binds a free port and names it in its ready line.
+  # shellcheck disable=SC2086
+  pin "$server_cpu" java ${DAEMON_JAVA_OPTS:-} -jar daemon/target/syncdictd.jar --in-memory --port 0 $DAEMON_OPTIONS \
+    > "$work/syncdictd.out" 2>> "$work/syncdictd.err" &
+  daemon_pid=$!
+  pin "$server_cpu" redis-server --bind 127.0.0.1 --port "$redis_port" --save '' --appendonly no --daemonize no \
+    >> "$work/redis.log" 2>&1 &
+  redis_pid=$!
+  for _ in $(seq 300); do
+    grep -q listening "$work/syncdictd.out" 2> /dev/null && redis-cli -p "$redis_port" ping > /dev/null 2>&1 && break
+    kill -0 "$daemon_pid" 2> /dev/null && kill -0 "$redis_pid" 2> /dev/null || break
+    sleep 0.1
+  done
+  if ! grep -q listening "$work/syncdictd.out" 2> /dev/null || ! redis-cli -p "$redis_port" ping > /dev/null 2>&1; then
+    echo "the servers did not start (is port $redis_port taken? set REDIS_PORT):" >&2
+    cat "$work/syncdictd.err" "$work/redis.log" >&2
+    exit 1
+  fi
+  port=$(sed -n 's/.*listening on 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$work/syncdictd.out" | head -n 1)
+}
+bench() {  # bench syncdict|redis OPTIONS...: one syncdict bench run against that server, its JSON on stdout
+  local server=$1; shift
+  local target=(--no-autostart --connect "127.0.0.1:$port" bench)
+  [ "$server" = syncdict ] || target=(bench --redis "127.0.0.1:$redis_port")
+  pin "$client_cpu" java -jar shell/target/syncdict.jar "${target[@]}" --json "$@"
+}
+
+median() { sort -g | awk '{a[NR]=$1} END {if (NR) print a[int((NR+1)/2)]}'; }
+
+describe_machine() {
+  echo "commit: $(git rev-parse --short HEAD 2> /dev/null || echo unknown); $(java -version 2>&1 | head -n 1); $(redis-server --version | cut -d' ' -f1-3)"
+  echo "machine: $(nproc) CPUs, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); $pinning"
+  echo "load: $(uptime | sed 's/.*load average/load average/')"
+}
