@@ -42,7 +42,7 @@ for round in $(seq "$rounds"); do
         >> "$results"
     done
     # shellcheck disable=SC2086
-    pin "$client_cpu" redis-benchmark -p "$redis_port" -t "$tests" $shape -r "$keys" -n "${reference_requests[$i]}" --csv \
+    "${client_pin[@]}" redis-benchmark -p "$redis_port" -t "$tests" $shape -r "$keys" -n "${reference_requests[$i]}" --csv \
       | awk -F'","' -v shape="$shape" 'NR > 1 {test = $1; gsub(/"/, "", test); print shape "\t" tolower(test) "\t" $2 "\t" $7}' \
       >> "$reference"
   done

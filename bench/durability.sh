@@ -4,7 +4,8 @@
 # rounds interleaved, medians reported; then the recovery time of a log of one million writes.
 # Each client waits for every reply (pipeline 1): that is where group commit matters. Servers on
 # CPU 0, load generators on CPU 1; both keep their files in the same folder (same disk).
-# Needs: mvn -DskipTests install (or package), redis-server, redis-benchmark, taskset, bc.
+# syncdict bench drives syncdictd, redis-benchmark drives Redis.
+# Needs: mvn -DskipTests package, redis-server, redis-benchmark, taskset, bc.
 #
 #   bench/durability.sh [ROUNDS]        (default 3)
 set -euo pipefail
@@ -17,6 +18,9 @@ export SYNCDICT_TOKEN="bench-$RANDOM$RANDOM"
 daemon='' redis=''
 cleanup() { kill $daemon $redis 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
+
+# incr of one counter (counter:0), every client waiting for each reply unless -P says otherwise.
+syncdict_bench() { taskset -c 1 java -jar shell/target/syncdict.jar --connect "127.0.0.1:$port" --no-autostart bench -t incr --keys 1 "$@"; }
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
@@ -57,8 +61,8 @@ for policy in always everysec no; do
       rm -rf "$work/syncdict"
       start_daemon "$policy"
       # Warm the JVM a little first, as a long-running daemon would be.
-      taskset -c 1 java -jar bench/target/syncdict-bench.jar "127.0.0.1:$port" "$clients" 1 1 1 > /dev/null
-      taskset -c 1 java -jar bench/target/syncdict-bench.jar "127.0.0.1:$port" "$clients" 1 3 1 | awk '/median/ {print $2}' >> "$work/s"
+      syncdict_bench -c "$clients" --duration 1s > /dev/null
+      syncdict_bench -c "$clients" --duration 3s --json | grep -o '"ops_per_sec":[0-9.]*' | cut -d: -f2 >> "$work/s"
       stop_daemon
       start_redis "$policy"
       taskset -c 1 redis-benchmark -p "$redis_port" -t incr -c "$clients" -P 1 -n "$(requests "$policy" "$clients")" -q \
@@ -73,15 +77,8 @@ done
 # Recovery: a log of one million writes (no compaction), then the time from start to listening.
 rm -rf "$work/syncdict"
 start_daemon no --compact-at 1000000000000
-taskset -c 1 java -jar bench/target/syncdict-bench.jar "127.0.0.1:$port" 4 250 1 1000 > "$work/fill" &
-filler=$!
-while :; do
-  n=$(java -jar shell/target/syncdict.jar --connect "127.0.0.1:$port" --no-autostart get bench:counter 2>/dev/null || echo 0)
-  [ "${n%%.*}" -ge 1000000 ] && break
-  sleep 1
-done
-kill "$filler" 2>/dev/null || true; wait "$filler" 2>/dev/null || true
-writes=$(java -jar shell/target/syncdict.jar --connect "127.0.0.1:$port" --no-autostart get bench:counter)
+syncdict_bench -c 4 -P 250 -n 1000000 > /dev/null
+writes=$(java -jar shell/target/syncdict.jar --connect "127.0.0.1:$port" --no-autostart get counter:0)
 stop_daemon
 log_bytes=$(du -cb "$work"/syncdict/wal-*.log | tail -n 1 | cut -f1)
 for _ in $(seq "$rounds"); do

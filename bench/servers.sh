@@ -40,36 +40,55 @@ stop_servers() {
 }
 trap 'stop_servers; rm -rf "$work"' EXIT
 
-# Servers on CPU 0, the load generator on CPU 1: on two cores neither takes the other's.
+# Servers on CPU 0, the load generator on CPU 1: on two cores neither takes the other's. The
+# prefixes are arrays, not a function, so that a server started in the background is itself $!
+# (taskset execs it) and the trap stops the server, not a subshell around it.
 if [ "$(nproc)" -ge 2 ]; then
-  server_cpu=0 client_cpu=1
+  server_pin=(taskset -c 0) client_pin=(taskset -c 1)
   pinning="servers pinned to CPU 0, load generator to CPU 1 (taskset)"
 else
-  server_cpu='' client_cpu=''
+  server_pin=() client_pin=()
   pinning="one CPU: nothing pinned"
 fi
-pin() {  # pin CPU COMMAND...: runs COMMAND on that CPU, or anywhere when CPU is empty
-  local cpu=$1; shift
-  if [ -n "$cpu" ]; then taskset -c "$cpu" "$@"; else "$@"; fi
+
+# Redis cannot bind port 0 and name the port it got, so try ports upward from REDIS_PORT until one binds.
+start_redis() {
+  for _ in $(seq 20); do
+    "${server_pin[@]}" redis-server --bind 127.0.0.1 --port "$redis_port" --save '' --appendonly no --daemonize no \
+      >> "$work/redis.log" 2>&1 &
+    redis_pid=$!
+    for _ in $(seq 200); do
+      redis-cli -p "$redis_port" ping > /dev/null 2>&1 || ! kill -0 "$redis_pid" 2> /dev/null && break
+      sleep 0.05
+    done
+    # Another server may answer on a port that was taken: only our own process counts.
+    if kill -0 "$redis_pid" 2> /dev/null \
+        && [ "$(redis-cli -p "$redis_port" info server | tr -d '\r' | sed -n 's/^process_id://p')" = "$redis_pid" ]; then
+      return
+    fi
+    wait "$redis_pid" 2> /dev/null || true
+    redis_port=$((redis_port + 1))
+  done
+  echo "redis-server could bind none of 20 ports from ${REDIS_PORT:-16390}:" >&2
+  cat "$work/redis.log" >&2
+  exit 1
 }
 
 start_servers() {
   rm -f "$work/syncdictd.out"
   # Port 0: the daemon binds a free port and names it in its ready line.
   # shellcheck disable=SC2086
-  pin "$server_cpu" java ${DAEMON_JAVA_OPTS:-} -jar daemon/target/syncdictd.jar --in-memory --port 0 $DAEMON_OPTIONS \
+  "${server_pin[@]}" java ${DAEMON_JAVA_OPTS:-} -jar daemon/target/syncdictd.jar --in-memory --port 0 $DAEMON_OPTIONS \
     > "$work/syncdictd.out" 2>> "$work/syncdictd.err" &
   daemon_pid=$!
-  pin "$server_cpu" redis-server --bind 127.0.0.1 --port "$redis_port" --save '' --appendonly no --daemonize no \
-    >> "$work/redis.log" 2>&1 &
-  redis_pid=$!
+  start_redis
   for _ in $(seq 300); do
     grep -q listening "$work/syncdictd.out" 2> /dev/null && redis-cli -p "$redis_port" ping > /dev/null 2>&1 && break
     kill -0 "$daemon_pid" 2> /dev/null && kill -0 "$redis_pid" 2> /dev/null || break
     sleep 0.1
   done
   if ! grep -q listening "$work/syncdictd.out" 2> /dev/null || ! redis-cli -p "$redis_port" ping > /dev/null 2>&1; then
-    echo "the servers did not start (is port $redis_port taken? set REDIS_PORT):" >&2
+    echo "the servers did not start:" >&2
     cat "$work/syncdictd.err" "$work/redis.log" >&2
     exit 1
   fi
@@ -79,7 +98,7 @@ bench() {  # bench syncdict|redis OPTIONS...: one syncdict bench run against tha
   local server=$1; shift
   local target=(--no-autostart --connect "127.0.0.1:$port" bench)
   [ "$server" = syncdict ] || target=(bench --redis "127.0.0.1:$redis_port")
-  pin "$client_cpu" java -jar shell/target/syncdict.jar "${target[@]}" --json "$@"
+  "${client_pin[@]}" java -jar shell/target/syncdict.jar "${target[@]}" --json "$@"
 }
 
 median() { sort -g | awk '{a[NR]=$1} END {if (NR) print a[int((NR+1)/2)]}'; }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Write-to-event latency: syncdictd's watch against Redis keyspace notifications, same machine,
 # same run (bench/src/main/java/dev/syncdict/bench/WatchLatency.java measures and interleaves).
-# Both servers run on CPU 0 and the benchmark JVM on CPU 1 (taskset), as in compare.sh, so the
+# Both servers run on CPU 0 and the benchmark JVM on CPU 1 (taskset), as in compare-redis.sh, so the
 # watchers' threads do not take cycles from the servers. Every step is bounded in time.
 # Needs: mvn -DskipTests package (or install), taskset; installs redis-server when it is missing.
 #

@@ -139,6 +139,24 @@ class BenchCommandTest {
     }
 
     @Test
+    void onATerminalProgressShowsOnStandardErrorAndIsClearedBeforeTheReport() {
+        BenchRun run = BenchRun.of(env, true, "--no-autostart", "bench", "-c", "2", "--duration", "1500ms", "-t", "incr");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.err()).containsPattern("\rincr: [0-9,]+ requests in 1\.\d s, [0-9,]+ ops/s now").endsWith("\r");
+        assertThat(run.out()).startsWith("syncdict at ");
+    }
+
+    @Test
+    void helpDescribesEveryOption() {
+        BenchRun run = bench("--help");
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("-c=CLIENTS", "-n=REQUESTS", "--duration=DURATION", "-P=PIPELINE", "-t=TESTS", "--keys=N",
+                "--value-size=BYTES", "--watchers=N", "--redis=HOST:PORT", "--server-pid=PID", "--json", "Exit status:");
+    }
+
+    @Test
     void badOptionsAreUsageErrors() {
         assertThat(bench("-n", "10", "--duration", "1s")).satisfies(run -> {
             assertThat(run.exit()).isEqualTo(ExitCode.USAGE);

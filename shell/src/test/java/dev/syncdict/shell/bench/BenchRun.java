@@ -13,10 +13,15 @@ import java.util.Map;
 record BenchRun(int exit, String out, String err) {
 
     static BenchRun of(Map<String, String> env, String... args) {
+        return of(env, false, args);
+    }
+
+    /** A run whose standard output is, or is not, a terminal. */
+    static BenchRun of(Map<String, String> env, boolean terminal, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         ShellIo io = new ShellIo(new ByteArrayInputStream(new byte[0]), new PrintWriter(out, true), new PrintWriter(err, true),
-                env, false, false);
+                env, false, terminal);
         return new BenchRun(Main.run(args, io), out.toString(), err.toString());
     }
 
