@@ -55,8 +55,8 @@ field() {  # field SERVER SHAPE TEST COLUMN: the median of that column over the 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.2f", a / b; else print "-"}'; }
 
 echo
-printf '%-12s %-4s | %12s %12s %6s | %9s %9s %6s | %9s %9s %6s | %12s %9s\n' shape test "syncdict/s" "redis/s" ratio \
-  "sd p99 ms" "rd p99 ms" ratio "sd µs/op" "rd µs/op" ratio "redis-bm/s" "rb p99 ms"
+printf '%-12s %-4s | %12s %12s %6s | %9s %9s %6s | %9s %9s %6s | %12s %9s | %s\n' shape test "syncdict/s" "redis/s" ratio \
+  "sd p99 ms" "rd p99 ms" ratio "sd µs/op" "rd µs/op" ratio "redis-bm/s" "rb p99 ms" "load generator µs/op sd/rd"
 for shape in "${shapes[@]}"; do
   for test in ${tests//,/ }; do
     s_ops=$(field syncdict "$shape" "$test" 4) r_ops=$(field redis "$shape" "$test" 4)
@@ -64,13 +64,12 @@ for shape in "${shapes[@]}"; do
     s_cpu=$(field syncdict "$shape" "$test" 6) r_cpu=$(field redis "$shape" "$test" 6)
     rb_ops=$(awk -F'\t' -v sh="$shape" -v t="$test" '$1 == sh && $2 == t {print $3}' "$reference" | median)
     rb_p99=$(awk -F'\t' -v sh="$shape" -v t="$test" '$1 == sh && $2 == t {print $4}' "$reference" | median)
-    printf '%-12s %-4s | %12.0f %12.0f %6s | %9.3f %9.3f %6s | %9.2f %9.2f %6s | %12.0f %9.3f\n' "$shape" "$test" \
+    printf '%-12s %-4s | %12.0f %12.0f %6s | %9.3f %9.3f %6s | %9.2f %9.2f %6s | %12.0f %9.3f | %.2f/%.2f\n' "$shape" "$test" \
       "$s_ops" "$r_ops" "$(ratio "$s_ops" "$r_ops")" "$(awk -v v="$s_p99" 'BEGIN {print v / 1000}')" \
       "$(awk -v v="$r_p99" 'BEGIN {print v / 1000}')" "$(ratio "$s_p99" "$r_p99")" \
-      "$s_cpu" "$r_cpu" "$(ratio "$s_cpu" "$r_cpu")" "$rb_ops" "$rb_p99"
+      "$s_cpu" "$r_cpu" "$(ratio "$s_cpu" "$r_cpu")" "$rb_ops" "$rb_p99" \
+      "$(field syncdict "$shape" "$test" 7)" "$(field redis "$shape" "$test" 7)"
   done
 done
 echo
-echo "load generator CPU per op (median, µs): syncdict runs $(cut -f7 < <(grep '^syncdict' "$results") | median)," \
-  "redis runs $(cut -f7 < <(grep '^redis' "$results") | median)"
 echo "at end: $(uptime | sed 's/.*load average/load average/')"

@@ -38,7 +38,11 @@ for size in $sizes; do
   # The daemon's live heap after a full collection: what the dictionary holds, apart from the
   # garbage and the headroom that a large -Xmx lets the resident figure carry.
   jcmd "$daemon_pid" GC.run > /dev/null
-  live=$(kib "$(jcmd "$daemon_pid" GC.heap_info | sed -n 's/.* used \([0-9]*\)K.*/\1/p' | head -n 1)")
+  # Pinned to one CPU the JVM picks the serial collector (young and tenured generation), else G1
+  # (one heap): add up the "used" of each.
+  live=$(kib "$(jcmd "$daemon_pid" GC.heap_info \
+    | awk '/generation|garbage-first heap/ {for (i = 1; i < NF; i++) if ($i == "used") {sub(/K.*/, "", $(i + 1)); sum += $(i + 1)}}
+           END {print sum + 0}')")
   redis_memory=$(redis-cli -p "$redis_port" info memory | tr -d '\r')
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$(status_bytes "$daemon_pid" VmRSS)" "$(status_bytes "$daemon_pid" VmHWM)" \
     "$live" "$(sed -n 's/^used_memory://p' <<< "$redis_memory")" "$(sed -n 's/^used_memory_rss://p' <<< "$redis_memory")" \
