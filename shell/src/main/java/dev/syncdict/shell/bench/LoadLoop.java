@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +37,7 @@ final class LoadLoop implements Runnable {
     private final AtomicLong watchEvents;
     private final long timeoutNanos;
     private final Histogram latency = new Histogram(1_000, MAX_LATENCY_NANOS, 3);
-    private final List<Connection> connections = new java.util.ArrayList<>();
+    private final List<Connection> connections = new ArrayList<>();
     private volatile Exception failure;
 
     LoadLoop(Wire wire, List<SocketChannel> channels, List<SocketChannel> watchers, Requests requests, int pipeline,

@@ -1,6 +1,7 @@
 package dev.syncdict.shell.bench;
 
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.SplittableRandom;
 
 /**
@@ -34,7 +35,7 @@ final class Requests {
     }
 
     /** Requests of the workload for a time, counted from the first. */
-    static Requests lasting(Workload workload, long keys, java.time.Duration duration, long seed) {
+    static Requests lasting(Workload workload, long keys, Duration duration, long seed) {
         return new Requests(workload, keys, Long.MAX_VALUE, duration.toNanos(), 0, seed);
     }
 

@@ -1,5 +1,7 @@
 package dev.syncdict.shell.bench;
 
+import dev.syncdict.shell.Target;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
@@ -7,6 +9,7 @@ import java.net.SocketAddress;
 import java.net.StandardSocketOptions;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
@@ -60,7 +63,7 @@ final class RespWire implements Wire {
         if (text.startsWith("/")) {
             return UnixDomainSocketAddress.of(text);
         }
-        dev.syncdict.shell.Target target = dev.syncdict.shell.Target.parse(text.contains(":") ? text : text + ":6379");
+        Target target = Target.parse(text.contains(":") ? text : text + ":6379");
         return new InetSocketAddress(target.host(), target.port());
     }
 
@@ -77,7 +80,7 @@ final class RespWire implements Wire {
     long processId() throws IOException {
         try (SocketChannel channel = open()) {
             channel.write(ByteBuffer.wrap("*2\r\n$4\r\nINFO\r\n$6\r\nserver\r\n".getBytes(StandardCharsets.US_ASCII)));
-            java.io.DataInputStream in = new java.io.DataInputStream(java.nio.channels.Channels.newInputStream(channel));
+            DataInputStream in = new DataInputStream(Channels.newInputStream(channel));
             StringBuilder header = new StringBuilder();
             for (int b = in.read(); b != '\n'; b = in.read()) {
                 if (b < 0) {
