@@ -43,6 +43,7 @@ final class QuickTable {
             subcommand\tshutdown
             subcommand\twatch
             subcommand\tdaemon
+            subcommand\tbench
             subcommand\thelp
             command\tget\tdev.syncdict.shell.commands.GetCommand
             mixin\trepetition\tdev.syncdict.shell.Repetition
