@@ -49,7 +49,7 @@ public final class IncrDriver {
             System.exit(2);
         }
         boolean redis = args[0].equals("redis");
-        InetSocketAddress target = LoadGenerator.address(args[1]);
+        InetSocketAddress target = Targets.address(args[1]);
         long pid = Long.parseLong(args[2]);
         int clients = Integer.parseInt(args[3]);
         int pipeline = Integer.parseInt(args[4]);
@@ -62,7 +62,7 @@ public final class IncrDriver {
         for (int i = 0; i < pipeline; i++) {
             requests.put(one);
         }
-        Token token = redis ? null : LoadGenerator.token();
+        Token token = redis ? null : Targets.token();
         Selector selector = Selector.open();
         Conn[] conns = new Conn[clients];
         for (int i = 0; i < clients; i++) {

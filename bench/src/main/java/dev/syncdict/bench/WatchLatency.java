@@ -4,7 +4,6 @@ import dev.syncdict.client.SyncdictClient;
 import dev.syncdict.client.Watch;
 import dev.syncdict.protocol.Event;
 import dev.syncdict.protocol.Field;
-import dev.syncdict.protocol.Locations;
 import dev.syncdict.protocol.Op;
 import dev.syncdict.protocol.Path;
 import dev.syncdict.protocol.Reply;
@@ -66,23 +65,17 @@ public final class WatchLatency {
     /** One configuration's figures, in microseconds; {@code received} events of the {@code expected}. */
     private record Result(double median, double p99, double max, long received, long expected) {}
 
-    /** HOST:PORT as a socket address. */
-    private static InetSocketAddress address(String hostPort) {
-        int colon = hostPort.lastIndexOf(':');
-        return new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
-    }
-
     public static void main(String[] args) throws Exception {
         if (args.length < 2 || args.length > 5) {
             System.err.println("usage: WatchLatency SYNCDICT_HOST:PORT REDIS_HOST:PORT [WRITES [WARMUP [ROUNDS]]]");
             System.exit(2);
         }
-        InetSocketAddress syncdict = address(args[0]);
-        InetSocketAddress redis = address(args[1]);
+        InetSocketAddress syncdict = Targets.address(args[0]);
+        InetSocketAddress redis = Targets.address(args[1]);
         int writes = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
         int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 2_000;
         int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 3;
-        Token token = Token.resolve(null, System.getenv(), Locations.of(System.getenv()), false);
+        Token token = Targets.token();
         try (Resp config = new Resp(redis, QUIET_MILLIS)) {
             // K: keyspace channel (__keyspace@0__:KEY), A: every event class, so SET notifies.
             config.call("CONFIG", "SET", "notify-keyspace-events", "KA");
