@@ -7,11 +7,14 @@
 #   bench/core.sh [ROUNDS] [SECONDS] [SHAPES...]     (default 5 rounds of 5 s; shapes "50 1" "50 16")
 #   JARS="old/syncdictd.jar new/syncdictd.jar" compares several builds of the daemon, each its own
 #   server, in the same rounds (default: this tree's daemon/target/syncdictd.jar).
+#   FLAGS="|-Xmn64m" gives each of them JVM flags, separated by "|" in the order of JARS (the same
+#   jar may be listed twice to compare flags); results name a build by its jar and its flags.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds="${1:-5}"; seconds="${2:-5}"; shift $(( $# > 2 ? 2 : $# ))
 shapes=("$@"); [ ${#shapes[@]} -gt 0 ] || shapes=("50 1" "50 16")
 read -r -a jars <<< "${JARS:-daemon/target/syncdictd.jar}"
+IFS='|' read -r -a flags <<< "${FLAGS:-}"
 redis_port=16580
 work="$(mktemp -d)"
 export SYNCDICT_TOKEN="bench-$RANDOM$RANDOM"
@@ -20,7 +23,7 @@ trap 'kill "${pids[@]}" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
 taskset -c 0 redis-server --port "$redis_port" --save '' --appendonly no --daemonize no > "$work/redis.log" &
 redis=$!; pids+=("$redis")
 for i in "${!jars[@]}"; do
-  taskset -c 0 java -jar "${jars[$i]}" --in-memory --port $((17560 + i)) > "$work/d$i.out" 2> "$work/d$i.err" &
+  taskset -c 0 java ${flags[$i]:-} -jar "${jars[$i]}" --in-memory --port $((17560 + i)) > "$work/d$i.out" 2> "$work/d$i.err" &
   pids+=("$!")
   until grep -q listening "$work/d$i.out" 2>/dev/null; do sleep 0.2; done
 done
@@ -36,7 +39,7 @@ for shape in "${shapes[@]}"; do
   set -- $shape
   for _ in $(seq "$rounds"); do
     for i in "${!jars[@]}"; do
-      drive syncdict "127.0.0.1:$((17560 + i))" "${pids[$((i + 1))]}" "$1" "$2" "$seconds" | sed "s|^syncdict|${jars[$i]}|"
+      drive syncdict "127.0.0.1:$((17560 + i))" "${pids[$((i + 1))]}" "$1" "$2" "$seconds" | sed "s|^syncdict|${jars[$i]}${flags[$i]:+[${flags[$i]// /,}]}|"
     done
     drive redis "127.0.0.1:$redis_port" "$redis" "$1" "$2" "$seconds"
   done

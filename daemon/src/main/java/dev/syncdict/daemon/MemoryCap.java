@@ -2,6 +2,7 @@ package dev.syncdict.daemon;
 
 import dev.syncdict.daemon.store.Change;
 import dev.syncdict.daemon.store.Commit;
+import dev.syncdict.protocol.Path;
 import dev.syncdict.protocol.Request;
 import java.math.BigDecimal;
 import java.util.List;
@@ -37,9 +38,8 @@ final class MemoryCap implements CommitListener {
     public void accept(List<Commit> group) {
         for (Commit commit : group) {
             for (Change change : commit.changes()) {
-                long key = change.path().isRoot() ? 0 : ENTRY + change.path().last().toString().length();
-                bytes += (change.value() == null ? -key : estimate(change.value()))
-                        - (change.oldValue() == null ? -key : estimate(change.oldValue()));
+                bytes += (change.value() == null ? -slot(change) : estimate(change.value()))
+                        - (change.oldValue() == null ? -slot(change) : estimate(change.oldValue()));
             }
         }
     }
@@ -60,6 +60,15 @@ final class MemoryCap implements CommitListener {
             default:
                 return false;
         }
+    }
+
+    /** What the place a change's value goes in costs: a map entry and its key, or an array slot. */
+    private static long slot(Change change) {
+        if (change.path().isRoot()) {
+            return 0;
+        }
+        Path.Segment last = change.path().last();
+        return last instanceof Path.Key ? ENTRY + ((Path.Key) last).name().length() : ENTRY;
     }
 
     /** Bytes of one map entry (its node and the tree's entry), beside its key's characters. */

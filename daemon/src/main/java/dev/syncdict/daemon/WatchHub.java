@@ -10,7 +10,6 @@ import dev.syncdict.protocol.Path;
 import dev.syncdict.protocol.Reply;
 import dev.syncdict.protocol.Request;
 import java.io.ByteArrayOutputStream;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -43,6 +42,15 @@ final class WatchHub implements CommitListener {
             this.change = change;
         }
 
+        /** A commit's changes, to be encoded once for every watcher that receives them. */
+        static List<Encoded> of(Commit commit) {
+            List<Encoded> changes = new ArrayList<>(commit.changes().size());
+            for (Change change : commit.changes()) {
+                changes.add(new Encoded(change));
+            }
+            return changes;
+        }
+
         byte[] bytes(boolean prev) {
             if (!prev || change.oldValue() == null) {
                 if (plain == null) {
@@ -61,8 +69,6 @@ final class WatchHub implements CommitListener {
             return new Event.Change(kind, change.path(), change.value(), change.oldValue());
         }
     }
-
-    private record Recorded(long revision, List<Encoded> changes, long bytes) {}
 
     /** One watch: on which connection, under which id, of which path, with or without previous values. */
     private static final class Watcher {
@@ -83,30 +89,23 @@ final class WatchHub implements CommitListener {
 
     /** Commits kept by default for watches that start in the past. */
     static final int HISTORY_COMMITS = DaemonConfig.WATCH_HISTORY_COMMITS;
-    /** Bytes kept by default for them ({@link #heapEstimate}). */
+    /** Bytes kept by default for them, by an estimate of the values they hold ({@link CommitHistory}). */
     static final long HISTORY_BYTES = 64L * 1024 * 1024;
 
-    private final int historyCommits;
-    private final long historyBytes;
+    private final CommitHistory history;
     private final long watcherBytes;
-    private final ArrayDeque<Recorded> history = new ArrayDeque<>();
-    private long keptBytes;
-    /** The newest revision the history has dropped (0 when it holds everything since the start). */
-    private long compactedThrough;
     private long revision;
     private final Map<Outbox, Map<Object, Watcher>> watchers = new HashMap<>();
 
     /**
      * @param historyCommits most commits kept for watches that start in the past
-     * @param historyBytes most encoded bytes kept for them
+     * @param historyBytes most bytes kept for them, by an estimate of their values
      * @param watcherBytes most bytes a watcher's connection may have waiting before its watch ends
      */
     WatchHub(int historyCommits, long historyBytes, long watcherBytes, long revision) {
-        this.historyCommits = historyCommits;
-        this.historyBytes = historyBytes;
+        this.history = new CommitHistory(historyCommits, historyBytes, revision);
         this.watcherBytes = watcherBytes;
         this.revision = revision;
-        this.compactedThrough = revision;
     }
 
     /** How many watches are open. */
@@ -117,18 +116,17 @@ final class WatchHub implements CommitListener {
     @Override
     public void accept(List<Commit> group) {
         for (Commit commit : group) {
-            List<Encoded> changes = new ArrayList<>(commit.changes().size());
-            long bytes = 0;
-            for (Change change : commit.changes()) {
-                changes.add(new Encoded(change));
-                bytes += heapEstimate(change);
-            }
-            Recorded recorded = new Recorded(commit.revision(), changes, bytes);
-            remember(recorded);
+            history.add(commit);
             revision = commit.revision();
+        }
+        if (watchers.isEmpty()) {
+            return;
+        }
+        for (Commit commit : group) {
+            List<Encoded> changes = Encoded.of(commit);
             for (Map<Object, Watcher> open : watchers.values()) {
                 for (Iterator<Watcher> each = open.values().iterator(); each.hasNext(); ) {
-                    if (!deliver(each.next(), recorded)) {
+                    if (!deliver(each.next(), commit.revision(), changes)) {
                         each.remove();
                     }
                 }
@@ -151,9 +149,9 @@ final class WatchHub implements CommitListener {
             return;
         }
         long from = request.from() == null ? revision : request.from();
-        if (from < compactedThrough) {
-            outbox.append(Reply.error(revision, ErrorCode.COMPACTED, "the history starts after revision " + compactedThrough
-                    + "; watch from " + compactedThrough + " or later, after reading the current value").withId(id));
+        if (from < history.droppedThrough()) {
+            outbox.append(Reply.error(revision, ErrorCode.COMPACTED, "the history starts after revision " + history.droppedThrough()
+                    + "; watch from " + history.droppedThrough() + " or later, after reading the current value").withId(id));
             return;
         }
         if (from > revision) {
@@ -163,10 +161,8 @@ final class WatchHub implements CommitListener {
         }
         outbox.append(Reply.ok(revision, null).withId(id));
         Watcher watcher = new Watcher(outbox, id, request.path(), request.prev(), from);
-        for (Recorded recorded : history) {
-            if (recorded.revision() > from && !deliver(watcher, recorded)) {
-                return;
-            }
+        if (!history.after(from, commit -> deliver(watcher, commit.revision(), Encoded.of(commit)))) {
+            return;
         }
         watchers.computeIfAbsent(outbox, o -> new LinkedHashMap<>()).put(id, watcher);
         outbox.watching(true);
@@ -200,15 +196,15 @@ final class WatchHub implements CommitListener {
     }
 
     /** Sends the watcher its part of a commit, if any; false when the watch has ended. */
-    private boolean deliver(Watcher watcher, Recorded recorded) {
+    private boolean deliver(Watcher watcher, long commitRevision, List<Encoded> changes) {
         if (watcher.outbox.isClosing()) {
             return false;
         }
         List<byte[]> mine = null;
-        for (Encoded change : recorded.changes()) {
+        for (Encoded change : changes) {
             if (watcher.path.contains(change.change.path()) || change.change.path().contains(watcher.path)) {
                 if (mine == null) {
-                    mine = new ArrayList<>(recorded.changes().size());
+                    mine = new ArrayList<>(changes.size());
                 }
                 mine.add(change.bytes(watcher.prev));
             }
@@ -223,29 +219,9 @@ final class WatchHub implements CommitListener {
             return false;
         }
         ByteArrayOutputStream line = new ByteArrayOutputStream(64);
-        Codec.writeEventLine(line, watcher.id, recorded.revision(), mine);
+        Codec.writeEventLine(line, watcher.id, commitRevision, mine);
         watcher.outbox.append(line.toByteArray());
-        watcher.delivered = recorded.revision();
+        watcher.delivered = commitRevision;
         return true;
-    }
-
-    /**
-     * What a change kept in the history costs, roughly: its values as the store's nodes, as much
-     * again for its line once encoded, and its path.
-     */
-    private static long heapEstimate(Change change) {
-        long values = MemoryCap.estimate(change.value() == null ? Json.NULL : change.value())
-                + (change.oldValue() == null ? 0 : MemoryCap.estimate(change.oldValue()));
-        return 2 * values + 64;
-    }
-
-    private void remember(Recorded recorded) {
-        history.addLast(recorded);
-        keptBytes += recorded.bytes();
-        while (history.size() > historyCommits || (keptBytes > historyBytes && history.size() > 1)) {
-            Recorded dropped = history.removeFirst();
-            keptBytes -= dropped.bytes();
-            compactedThrough = dropped.revision();
-        }
     }
 }
