@@ -182,7 +182,7 @@ public final class Codec {
             case PATH:
                 if (value instanceof String) {
                     try {
-                        return Path.parse((String) value);
+                        return RecentPaths.parse((String) value);
                     } catch (PathException e) {
                         throw new ProtocolException(e.code(), e.getMessage(), id);
                     }
