@@ -66,24 +66,7 @@ redis-cli -p "$redis_port" set x 42 >/dev/null
 
 # ms COMMAND...: wall-clock milliseconds of one run, output discarded.
 ms() { local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1 </dev/null || true; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
-median() { sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
-
-# interleave ROUNDS WARM-UPS LABEL... : runs each labelled command once per round, in turn, after
-# the warm-up rounds; the commands are the functions run_LABEL. Prints "LABEL median" lines.
-interleave() {
-  local n=$1 warm=$2; shift 2
-  local label r t
-  for r in $(seq $((n + warm))); do
-    for label in "$@"; do
-      t=$(ms "run_$label")
-      if [ "$r" -gt "$warm" ]; then echo "$label $t" >> "$work/times"; fi
-    done
-  done
-  for label in "$@"; do
-    echo "$label $(awk -v l="$label" '$1==l {print $2}' "$work/times" | median)"
-  done
-  rm -f "$work/times"
-}
+. bench/interleave.sh
 
 before=${SYNCDICT_BEFORE:+$SYNCDICT_BEFORE/bin/syncdict}
 run_syncdict() { "$sd" get x; }

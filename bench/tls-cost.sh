@@ -91,24 +91,7 @@ ms() {
   e=$(date +%s%N)
   echo $(( (e - s) / 1000000 ))
 }
-median() { sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
-
-# interleave ROUNDS WARM-UPS LABEL...: runs each run_LABEL once per round, in turn, after the
-# warm-up rounds; prints "LABEL median" lines.
-interleave() {
-  local n=$1 warm=$2 label r t
-  shift 2
-  : > "$work/times"
-  for r in $(seq $((n + warm))); do
-    for label in "$@"; do
-      t=$(ms "run_$label")
-      if [ "$r" -gt "$warm" ]; then echo "$label $t" >> "$work/times"; fi
-    done
-  done
-  for label in "$@"; do
-    echo "$label $(awk -v l="$label" '$1==l {print $2}' "$work/times" | median)"
-  done
-}
+. bench/interleave.sh
 
 run_get_plain() { sd_plain get x; }
 run_get_tls() { sd_tls get x; }
