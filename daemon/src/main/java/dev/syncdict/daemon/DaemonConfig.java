@@ -40,6 +40,9 @@ public record DaemonConfig(String bind, int port, Token token, int maxLineBytes,
         if (maxReplyBytes < 1 || maxReplyBytes > Limits.REPLY_LINE_BYTES) {
             throw new IllegalArgumentException("the longest reply line must be 1 to " + Limits.REPLY_LINE_BYTES + " bytes");
         }
+        if (outboxBytes < 1 || outboxTotalBytes < 1 || maxMemoryBytes < 1) {
+            throw new IllegalArgumentException("outbox, waiting-reply and memory bounds must be at least 1 byte");
+        }
     }
 
     /**

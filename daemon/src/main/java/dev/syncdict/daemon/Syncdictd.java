@@ -137,6 +137,18 @@ public final class Syncdictd implements Callable<Integer> {
         System.exit(new CommandLine(new Syncdictd(System.getenv())).execute(args));
     }
 
+    /** Refuses a number outside what its flag can mean, naming the flag and the value, as a usage error. */
+    private void inRange(String flag, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    flag + " must be " + (max == Long.MAX_VALUE ? "at least " + min : min + " to " + max) + ", not " + value);
+        }
+    }
+
+    private void atLeast(String flag, long value, long min) {
+        inRange(flag, value, min, Long.MAX_VALUE);
+    }
+
     private ConnectionLimits connectionLimits() {
         return ConnectionLimits.DEFAULTS.withTotal(maxConnections).withPerAddress(maxPerAddress)
                 .withIdleTimeout(Duration.ofSeconds(idleSeconds)).withInFlight(maxInFlight);
@@ -154,6 +166,20 @@ public final class Syncdictd implements Callable<Integer> {
                     + " without TLS: the link would be readable by anyone on the network; give --tls-cert and --tls-key,"
                     + " or add --insecure-remote to do it anyway");
         }
+        // Every number is checked before anything is written (the token file is created below).
+        inRange("--max-line", maxLine, 1, Limits.REQUEST_LINE_BYTES);
+        inRange("--port", port, 0, 65_535);
+        atLeast("--max-connections", maxConnections, 1);
+        atLeast("--max-connections-per-address", maxPerAddress, 1);
+        atLeast("--max-in-flight", maxInFlight, 1);
+        inRange("--idle-timeout", idleSeconds, 0, Duration.ofDays(365).toSeconds());
+        atLeast("--compact-at", compactBytes, 1);
+        if (maxMemory != null) {
+            atLeast("--max-memory", maxMemory, 1);
+        }
+        if (maxWaitingReplies != null) {
+            atLeast("--max-waiting-replies", maxWaitingReplies, 1);
+        }
         Locations locations = Locations.of(env);
         // The file the token is actually read from is the one checked, whatever else is set.
         Path used = Token.fileUsed(tokenFile, env, locations);
@@ -162,14 +188,6 @@ public final class Syncdictd implements Callable<Integer> {
             return 1;
         }
         Token token = Token.resolve(tokenFile, env, locations, true);
-        if (maxLine < 1 || maxLine > Limits.REQUEST_LINE_BYTES) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--max-line must be 1 to " + Limits.REQUEST_LINE_BYTES + " bytes, not " + maxLine);
-        }
-        if (maxConnections < 1 || maxPerAddress < 1 || maxInFlight < 1 || idleSeconds < 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--max-connections, --max-connections-per-address and"
-                    + " --max-in-flight must be at least 1, and --idle-timeout at least 0");
-        }
         Path data = dataDir != null ? dataDir : locations.dataDir();
         LogOptions log = inMemory ? null : LogOptions.of(data, fsync).withSalvage(salvage).withCompactBytes(compactBytes);
         DaemonConfig config = DaemonConfig.defaults(token).withBind(bind).withPort(port)

@@ -96,6 +96,25 @@ class SyncdictdCommandTest {
                 .doesNotContain("none yet");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "--port|70000|--port must be 0 to 65535, not 70000",
+        "--max-line|0|--max-line must be 1 to 16777216, not 0",
+        "--max-connections|0|--max-connections must be at least 1, not 0",
+        "--max-connections-per-address|-1|--max-connections-per-address must be at least 1, not -1",
+        "--max-in-flight|0|--max-in-flight must be at least 1, not 0",
+        "--idle-timeout|-5|--idle-timeout must be 0 to 31536000, not -5",
+        "--compact-at|0|--compact-at must be at least 1, not 0",
+        "--max-memory|-1|--max-memory must be at least 1, not -1",
+        "--max-waiting-replies|0|--max-waiting-replies must be at least 1, not 0"})
+    void aNumberOutsideItsFlagsRangeIsAUsageErrorBeforeAnythingIsWritten(String flag, String value, String message) throws Exception {
+        Path token = dir.resolve("not-yet");
+        Run run = run(flag, value, "--token-file", token.toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains(message);
+        assertThat(token).doesNotExist();
+    }
+
     @Test
     void anUnknownFsyncPolicyIsAUsageError() throws Exception {
         Run run = run("--fsync", "sometimes", "--token-file", token("rw-------").toString());
