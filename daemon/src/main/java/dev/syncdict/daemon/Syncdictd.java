@@ -134,7 +134,22 @@ public final class Syncdictd implements Callable<Integer> {
 
     public static void main(String[] args) {
         DaemonLog.install();
-        System.exit(new CommandLine(new Syncdictd(System.getenv())).execute(args));
+        System.exit(commandLine(System.getenv()).execute(args));
+    }
+
+    /**
+     * The command line, whose usage errors are one line naming the fault and where help is, as
+     * the shell's are: the whole help after it would push the fault off a terminal's screen.
+     */
+    static CommandLine commandLine(Map<String, String> env) {
+        CommandLine cli = new CommandLine(new Syncdictd(env));
+        cli.setParameterExceptionHandler((fault, args) -> {
+            PrintWriter err = fault.getCommandLine().getErr();
+            err.println("syncdictd: " + fault.getMessage() + " (see: syncdictd --help)");
+            err.flush();
+            return CommandLine.ExitCode.USAGE;
+        });
+        return cli;
     }
 
     /** Refuses a number outside what its flag can mean, naming the flag and the value, as a usage error. */

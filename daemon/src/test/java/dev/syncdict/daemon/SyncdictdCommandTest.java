@@ -31,7 +31,7 @@ class SyncdictdCommandTest {
         StringWriter err = new StringWriter();
         env.putIfAbsent("XDG_CONFIG_HOME", dir.resolve("config").toString());
         env.putIfAbsent("XDG_DATA_HOME", dir.resolve("share").toString());
-        CommandLine cli = new CommandLine(new Syncdictd(env)).setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
+        CommandLine cli = Syncdictd.commandLine(env).setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
         int exit = cli.execute(args);
         return new Run(exit, out.toString(), err.toString());
     }
@@ -111,7 +111,7 @@ class SyncdictdCommandTest {
         Path token = dir.resolve("not-yet");
         Run run = run(flag, value, "--token-file", token.toString());
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err()).contains(message);
+        assertThat(run.err()).isEqualTo("syncdictd: " + message + " (see: syncdictd --help)\n");
         assertThat(token).doesNotExist();
     }
 
