@@ -1,5 +1,6 @@
 package dev.syncdict.shell;
 
+import dev.syncdict.protocol.Version;
 import picocli.CommandLine;
 
 /** The {@code syncdict} executable. */
@@ -17,6 +18,14 @@ public final class Main {
         if (args.length > 0 && args[0].equals(CompleteEntry.NAME)) {
             return CompleteEntry.run(java.util.Arrays.copyOfRange(args, 1, args.length), io);
         }
+        if (asksForVersionOnly(args)) {
+            // Picocli's whole command model takes longer to build than this answer (docs/BENCHMARKS.md).
+            for (String line : Version.describe("syncdict")) {
+                io.out().println(line);
+            }
+            io.out().flush();
+            return ExitCode.OK;
+        }
         // The plain invocations scripts and loops run most skip picocli's start; the rest is picocli's.
         QuickParser.Invocation quick = QuickParser.instance().invocation(args, io);
         if (quick != null) {
@@ -28,5 +37,10 @@ public final class Main {
             CommandLine cli = SyncdictCommand.commandLine(root, args);
             return cli.execute(args);
         }
+    }
+
+    /** Whether the arguments are only the version option, which picocli's standard help options spell two ways. */
+    static boolean asksForVersionOnly(String[] args) {
+        return args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
     }
 }

@@ -3,8 +3,12 @@ package dev.syncdict.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.syncdict.protocol.Codec;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.lang.reflect.Field;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Objects;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -76,6 +80,27 @@ class QuickParserTest {
     })
     void leavesEverythingElseToPicocli(String line) {
         assertThat(QuickParser.instance().invocation(args(line), ShellIo.system())).as("%s is picocli's", line).isNull();
+    }
+
+    /** Main answers the version option alone before picocli starts, with exactly picocli's answer. */
+    @ParameterizedTest
+    @ValueSource(strings = {"--version", "-V"})
+    void answersTheVersionAloneAsPicocliDoes(String option) {
+        String[] args = {option};
+        assertThat(Main.asksForVersionOnly(args)).isTrue();
+        StringWriter quick = new StringWriter();
+        assertThat(Main.run(args, io(quick))).isZero();
+        StringWriter picocli = new StringWriter();
+        SyncdictCommand root = new SyncdictCommand(io(picocli));
+        assertThat(SyncdictCommand.commandLine(root, args).execute(args)).isZero();
+        assertThat(quick.toString()).startsWith("syncdict ").isEqualTo(picocli.toString());
+        assertThat(Main.asksForVersionOnly(new String[] {option, "get"})).isFalse();
+        assertThat(Main.asksForVersionOnly(new String[] {"--raw", option})).isFalse();
+    }
+
+    private static ShellIo io(StringWriter out) {
+        return new ShellIo(new ByteArrayInputStream(new byte[0]), new PrintWriter(out, true), new PrintWriter(new StringWriter(), true),
+                Map.of(), false, false);
     }
 
     private static String[] args(String line) {
