@@ -56,40 +56,40 @@ public record DaemonConfig(String bind, int port, Token token, int maxLineBytes,
     }
 
     public DaemonConfig withPort(int newPort) {
-        return new DaemonConfig(bind, newPort, token, maxLineBytes, maxReplyBytes, connections, outboxBytes, stallTimeout, outboxTotalBytes, tls, log, maxMemoryBytes, tokenFile);
+        return change(fields -> fields.port = newPort);
     }
 
     public DaemonConfig withBind(String newBind) {
-        return new DaemonConfig(newBind, port, token, maxLineBytes, maxReplyBytes, connections, outboxBytes, stallTimeout, outboxTotalBytes, tls, log, maxMemoryBytes, tokenFile);
+        return change(fields -> fields.bind = newBind);
     }
 
     public DaemonConfig withMaxLineBytes(int newMax) {
-        return new DaemonConfig(bind, port, token, newMax, maxReplyBytes, connections, outboxBytes, stallTimeout, outboxTotalBytes, tls, log, maxMemoryBytes, tokenFile);
+        return change(fields -> fields.maxLineBytes = newMax);
     }
 
     public DaemonConfig withMaxReplyBytes(int newMax) {
-        return new DaemonConfig(bind, port, token, maxLineBytes, newMax, connections, outboxBytes, stallTimeout, outboxTotalBytes, tls, log, maxMemoryBytes, tokenFile);
+        return change(fields -> fields.maxReplyBytes = newMax);
     }
 
     public DaemonConfig withConnections(ConnectionLimits newLimits) {
-        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, newLimits, outboxBytes, stallTimeout, outboxTotalBytes, tls, log, maxMemoryBytes, tokenFile);
+        return change(fields -> fields.connections = newLimits);
     }
 
     public DaemonConfig withTls(Tls newTls) {
-        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, connections, outboxBytes, stallTimeout, outboxTotalBytes, newTls, log, maxMemoryBytes, tokenFile);
+        return change(fields -> fields.tls = newTls);
     }
 
     public DaemonConfig withLog(LogOptions newLog) {
-        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, connections, outboxBytes, stallTimeout, outboxTotalBytes, tls, newLog, maxMemoryBytes, tokenFile);
+        return change(fields -> fields.log = newLog);
     }
 
     /** The file the token was read from, which a token rotation rewrites; null when it came from elsewhere. */
     public DaemonConfig withTokenFile(java.nio.file.Path newFile) {
-        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, connections, outboxBytes, stallTimeout, outboxTotalBytes, tls, log, maxMemoryBytes, newFile);
+        return change(fields -> fields.tokenFile = newFile);
     }
 
     public DaemonConfig withMaxMemory(long newBytes) {
-        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, connections, outboxBytes, stallTimeout, outboxTotalBytes, tls, log, newBytes, tokenFile);
+        return change(fields -> fields.maxMemoryBytes = newBytes);
     }
 
     /**
@@ -101,7 +101,7 @@ public record DaemonConfig(String bind, int port, Token token, int maxLineBytes,
     }
 
     public DaemonConfig withOutboxTotal(long newTotal) {
-        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, connections, outboxBytes, stallTimeout, newTotal, tls, log, maxMemoryBytes, tokenFile);
+        return change(fields -> fields.outboxTotalBytes = newTotal);
     }
 
     /**
@@ -113,6 +113,54 @@ public record DaemonConfig(String bind, int port, Token token, int maxLineBytes,
     }
 
     public DaemonConfig withOutbox(int newBytes, Duration newStallTimeout) {
-        return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, connections, newBytes, newStallTimeout, outboxTotalBytes, tls, log, maxMemoryBytes, tokenFile);
+        return change(fields -> {
+            fields.outboxBytes = newBytes;
+            fields.stallTimeout = newStallTimeout;
+        });
+    }
+
+    /** A copy with the fields a change sets, so each {@code with} method names only what it changes. */
+    private DaemonConfig change(java.util.function.Consumer<Fields> change) {
+        Fields fields = new Fields(this);
+        change.accept(fields);
+        return fields.toConfig();
+    }
+
+    /** The fields of a config, to change a few of them before making a new one. */
+    private static final class Fields {
+        String bind;
+        int port;
+        Token token;
+        int maxLineBytes;
+        int maxReplyBytes;
+        ConnectionLimits connections;
+        int outboxBytes;
+        Duration stallTimeout;
+        long outboxTotalBytes;
+        Tls tls;
+        LogOptions log;
+        long maxMemoryBytes;
+        java.nio.file.Path tokenFile;
+
+        Fields(DaemonConfig config) {
+            bind = config.bind;
+            port = config.port;
+            token = config.token;
+            maxLineBytes = config.maxLineBytes;
+            maxReplyBytes = config.maxReplyBytes;
+            connections = config.connections;
+            outboxBytes = config.outboxBytes;
+            stallTimeout = config.stallTimeout;
+            outboxTotalBytes = config.outboxTotalBytes;
+            tls = config.tls;
+            log = config.log;
+            maxMemoryBytes = config.maxMemoryBytes;
+            tokenFile = config.tokenFile;
+        }
+
+        DaemonConfig toConfig() {
+            return new DaemonConfig(bind, port, token, maxLineBytes, maxReplyBytes, connections, outboxBytes, stallTimeout,
+                    outboxTotalBytes, tls, log, maxMemoryBytes, tokenFile);
+        }
     }
 }
