@@ -3,8 +3,6 @@ package dev.syncdict.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.syncdict.daemon.Daemon;
-import dev.syncdict.daemon.DaemonConfig;
 import dev.syncdict.protocol.Codec;
 import dev.syncdict.protocol.ErrorCode;
 import dev.syncdict.protocol.GoldenSamples;
@@ -24,9 +22,8 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
@@ -34,23 +31,9 @@ import org.junit.jupiter.params.provider.FieldSource;
 class ClientTest {
 
     static final List<String> FILES = GoldenSamples.FILES;
-    private static final Token TOKEN = Token.of("client-test-token-4f1c");
 
-    private Daemon daemon;
-
-    @BeforeEach
-    void start() throws Exception {
-        daemon = Daemon.start(DaemonConfig.defaults(TOKEN).withPort(0));
-    }
-
-    @AfterEach
-    void stop() {
-        daemon.close();
-    }
-
-    private SyncdictClient connect() throws IOException {
-        return SyncdictClient.connect("127.0.0.1", daemon.port(), TOKEN);
-    }
+    @RegisterExtension
+    final InProcessDaemon daemon = new InProcessDaemon("client-test-token-4f1c");
 
     @ParameterizedTest
     @FieldSource("FILES")
@@ -65,7 +48,7 @@ class ClientTest {
                 // The client cannot send what it cannot encode; the daemon test covers these lines.
             }
         }
-        try (SyncdictClient client = connect()) {
+        try (SyncdictClient client = daemon.connect()) {
             List<Reply> replies = client.pipeline(requests);
             for (int i = 0; i < replies.size(); i++) {
                 // The client numbers requests itself, so compare everything but the id.
@@ -85,7 +68,7 @@ class ClientTest {
             List<Future<?>> done = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
                 done.add(pool.submit(() -> {
-                    try (SyncdictClient client = connect()) {
+                    try (SyncdictClient client = daemon.connect()) {
                         for (int i = 0; i < increments; i++) {
                             client.incr("counter", BigDecimal.ONE);
                         }
@@ -99,7 +82,7 @@ class ClientTest {
         } finally {
             pool.shutdownNow();
         }
-        try (SyncdictClient client = connect()) {
+        try (SyncdictClient client = daemon.connect()) {
             assertThat(Json.write(client.get("counter"))).isEqualTo("160000");
             assertThat(client.revision()).isEqualTo(160_000);
         }
@@ -107,7 +90,7 @@ class ClientTest {
 
     @Test
     void tenIncrementsOfOneTenthAreExactlyOne() throws Exception {
-        try (SyncdictClient client = connect()) {
+        try (SyncdictClient client = daemon.connect()) {
             for (int i = 0; i < 10; i++) {
                 client.incr("f", new BigDecimal("0.1"));
             }
@@ -117,7 +100,7 @@ class ClientTest {
 
     @Test
     void convenienceMethodsThrowErrorReplies() throws Exception {
-        try (SyncdictClient client = connect()) {
+        try (SyncdictClient client = daemon.connect()) {
             client.set("a.b", Json.parse("[1]"));
             assertThat(Json.write(client.get("a"))).isEqualTo("{\"b\":[1]}");
             client.del("a.b");
@@ -140,7 +123,7 @@ class ClientTest {
         try (ServerSocket proxy = new ServerSocket(0)) {
             Thread relay = new Thread(() -> relay(proxy, sent, received));
             relay.start();
-            try (SyncdictClient client = SyncdictClient.connect("127.0.0.1", proxy.getLocalPort(), TOKEN)) {
+            try (SyncdictClient client = SyncdictClient.connect("127.0.0.1", proxy.getLocalPort(), daemon.token)) {
                 client.set("k", "v");
                 assertThat(client.get("k")).isEqualTo("v");
             }
@@ -156,7 +139,7 @@ class ClientTest {
         try (ScriptedPeer impostor = new ScriptedPeer(
                 "{\"hello\":\"syncdict\",\"proto\":1,\"version\":\"x\",\"nonce\":\"abc\"}",
                 "{\"id\":1,\"rev\":0,\"proof\":\"00\"}")) {
-            assertThatThrownBy(() -> SyncdictClient.connect("127.0.0.1", impostor.port(), TOKEN))
+            assertThatThrownBy(() -> SyncdictClient.connect("127.0.0.1", impostor.port(), daemon.token))
                     .isInstanceOf(DaemonRefusedException.class)
                     .hasMessageContaining("could not prove it knows the token");
         }
@@ -165,7 +148,7 @@ class ClientTest {
     @Test
     void aDaemonOfAnotherProtocolVersionIsNamedAsSuch() throws Exception {
         try (ScriptedPeer future = new ScriptedPeer("{\"hello\":\"syncdict\",\"proto\":2,\"version\":\"9.0\",\"nonce\":\"n\"}")) {
-            assertThatThrownBy(() -> SyncdictClient.connect("127.0.0.1", future.port(), TOKEN))
+            assertThatThrownBy(() -> SyncdictClient.connect("127.0.0.1", future.port(), daemon.token))
                     .isInstanceOf(IOException.class)
                     .hasMessage("the daemon speaks protocol 2 (syncdictd 9.0); this client speaks 1");
         }
@@ -174,7 +157,7 @@ class ClientTest {
     @Test
     void somethingThatIsNotADaemonIsNamedAsSuch() throws Exception {
         try (ScriptedPeer redis = new ScriptedPeer("+OK redis")) {
-            assertThatThrownBy(() -> SyncdictClient.connect("127.0.0.1", redis.port(), TOKEN))
+            assertThatThrownBy(() -> SyncdictClient.connect("127.0.0.1", redis.port(), daemon.token))
                     .isInstanceOf(IOException.class).hasMessageContaining("is not a syncdict daemon");
         }
     }

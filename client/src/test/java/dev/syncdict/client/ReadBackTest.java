@@ -23,6 +23,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Whatever the daemon accepts, the client reads back: for each limit, a write at it reads back
@@ -31,21 +32,18 @@ import org.junit.jupiter.api.Test;
  */
 class ReadBackTest {
 
-    private static final Token TOKEN = Token.of("read-back");
-
-    private Daemon daemon;
+    @RegisterExtension
+    final InProcessDaemon daemon = new InProcessDaemon("read-back");
     private SyncdictClient client;
 
     @BeforeEach
-    void start() throws Exception {
-        daemon = Daemon.start(DaemonConfig.defaults(TOKEN).withPort(0));
-        client = SyncdictClient.connect("127.0.0.1", daemon.port(), TOKEN);
+    void connect() throws IOException {
+        client = daemon.connect();
     }
 
     @AfterEach
-    void stop() throws IOException {
+    void close() throws IOException {
         client.close();
-        daemon.close();
     }
 
     private Reply call(Op op, Path path, Object value) throws IOException {
@@ -108,7 +106,7 @@ class ReadBackTest {
         assertThatThrownBy(() -> call(Op.SET, Path.parse("w"), longest + "vv"))
                 .isInstanceOf(DaemonRefusedException.class)
                 .satisfies(e -> assertThat(((DaemonRefusedException) e).error().code()).isEqualTo(ErrorCode.TOO_LARGE));
-        try (SyncdictClient again = SyncdictClient.connect("127.0.0.1", daemon.port(), TOKEN)) {
+        try (SyncdictClient again = daemon.connect()) {
             assertThat(again.get("v")).isEqualTo(longest);
         }
     }
@@ -116,8 +114,8 @@ class ReadBackTest {
     @Test
     void aDictionaryPastTheReplyLimitIsReadInPartsOnTheSameConnection() throws Exception {
         int line = 64 * 1024;
-        try (Daemon small = Daemon.start(DaemonConfig.defaults(TOKEN).withPort(0).withMaxLineBytes(line).withMaxReplyBytes(2 * line));
-                SyncdictClient reader = SyncdictClient.connect("127.0.0.1", small.port(), TOKEN)) {
+        try (Daemon small = Daemon.start(DaemonConfig.defaults(daemon.token).withPort(0).withMaxLineBytes(line).withMaxReplyBytes(2 * line));
+                SyncdictClient reader = SyncdictClient.connect("127.0.0.1", small.port(), daemon.token)) {
             String part = "p".repeat(line * 3 / 4);
             reader.set("a", part);
             reader.set("b", part);

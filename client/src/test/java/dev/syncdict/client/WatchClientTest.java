@@ -3,42 +3,24 @@ package dev.syncdict.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.syncdict.daemon.Daemon;
-import dev.syncdict.daemon.DaemonConfig;
 import dev.syncdict.protocol.ErrorCode;
 import dev.syncdict.protocol.Event;
 import dev.syncdict.protocol.Json;
 import dev.syncdict.protocol.Path;
-import dev.syncdict.protocol.Token;
 import java.math.BigDecimal;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The client's watch API: events and calls share one connection, and a watch resumes where it stopped. */
 class WatchClientTest {
 
-    private static final Token TOKEN = Token.of("watch-client");
-    private Daemon daemon;
-
-    @BeforeEach
-    void start() throws Exception {
-        daemon = Daemon.start(DaemonConfig.defaults(TOKEN).withPort(0));
-    }
-
-    @AfterEach
-    void stop() {
-        daemon.close();
-    }
-
-    private SyncdictClient connect() throws java.io.IOException {
-        return SyncdictClient.connect("127.0.0.1", daemon.port(), TOKEN);
-    }
+    @RegisterExtension
+    final InProcessDaemon daemon = new InProcessDaemon("watch-client");
 
     @Test
     void callsAndEventsShareTheConnection() throws Exception {
-        try (SyncdictClient client = connect()) {
+        try (SyncdictClient client = daemon.connect()) {
             Watch watch = client.watch(Path.parse("cfg"), null, true);
             client.set("cfg.port", BigDecimal.valueOf(80));
             client.set("elsewhere", BigDecimal.ONE);
@@ -63,8 +45,8 @@ class WatchClientTest {
     @Test
     void aWatchResumesOnAnotherConnectionFromItsLastRevision() throws Exception {
         long last;
-        try (SyncdictClient writer = connect()) {
-            try (SyncdictClient first = connect()) {
+        try (SyncdictClient writer = daemon.connect()) {
+            try (SyncdictClient first = daemon.connect()) {
                 Watch watch = first.watch(Path.parse("n"), null, false);
                 writer.incr("n", BigDecimal.ONE);
                 watch.next();
@@ -73,7 +55,7 @@ class WatchClientTest {
             for (int i = 0; i < 5; i++) {
                 writer.incr("n", BigDecimal.ONE);
             }
-            try (SyncdictClient second = connect()) {
+            try (SyncdictClient second = daemon.connect()) {
                 Watch resumed = second.watch(Path.parse("n"), last, false);
                 for (int expected = 2; expected <= 6; expected++) {
                     assertThat(resumed.next().changes().get(0).value()).isEqualTo(BigDecimal.valueOf(expected));
