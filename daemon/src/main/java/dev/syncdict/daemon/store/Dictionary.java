@@ -7,9 +7,9 @@ import dev.syncdict.protocol.Limits;
 import dev.syncdict.protocol.Path;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The shared dictionary in memory: one JSON object and its revision, the first {@link Tree}.
@@ -21,7 +21,7 @@ import java.util.TreeMap;
  */
 public final class Dictionary implements Tree {
 
-    private final Node root = new Node(new TreeMap<String, Node>(), 0);
+    private final Node root = Node.object(null, 0);
     /** Whether commits carry each change's old value (a copy per change: only when someone needs them). */
     private boolean keepOldValues;
     private long revision;
@@ -49,7 +49,7 @@ public final class Dictionary implements Tree {
             throw new IllegalArgumentException("the dictionary's root must be an object");
         }
         Dictionary dictionary = new Dictionary(keepOldValues);
-        Node thawed = Node.thaw(frozenRoot);
+        Node thawed = Node.thaw(null, frozenRoot);
         dictionary.root.value = thawed.value;
         dictionary.root.modRev = thawed.modRev;
         dictionary.revision = revision;
@@ -71,7 +71,7 @@ public final class Dictionary implements Tree {
 
     @Override
     public int size() {
-        return root.object().size();
+        return root.members().size();
     }
 
     @Override
@@ -114,15 +114,18 @@ public final class Dictionary implements Tree {
                     describe(path) + " holds a " + node.typeName() + "; only objects and arrays have keys");
         }
         boolean startAfter = after != null && after.compareTo(prefix) >= 0;
-        for (Map.Entry<String, Node> child : (startAfter ? node.object().tailMap(after, false) : node.object().tailMap(prefix, true)).entrySet()) {
-            if (!child.getKey().startsWith(prefix)) {
+        Iterator<Node> members = startAfter ? node.members().from(after, false) : node.members().from(prefix, true);
+        while (members.hasNext()) {
+            Node member = members.next();
+            String key = member.name();
+            if (!key.startsWith(prefix)) {
                 break;
             }
             if (keys.size() == limit) {
                 return new KeysPage(keys, kinds, true);
             }
-            keys.add(child.getKey());
-            kinds.add(child.getValue().typeName());
+            keys.add(key);
+            kinds.add(member.typeName());
         }
         return new KeysPage(keys, kinds, false);
     }
@@ -152,7 +155,7 @@ public final class Dictionary implements Tree {
 
     private static Node child(Node node, Path.Segment segment, Path nodePath) {
         if (segment instanceof Path.Key) {
-            return requireObject(node, nodePath).object().get(((Path.Key) segment).name());
+            return requireObject(node, nodePath).members().get(((Path.Key) segment).name());
         }
         List<Node> array = requireArray(node, nodePath).array();
         int index = normalize(((Path.Index) segment).position(), array.size());
@@ -247,7 +250,7 @@ public final class Dictionary implements Tree {
                 Object oldChildren = root.value;
                 changes.add(new Change(kind, path, json, old(root)));
                 undo.record(() -> root.value = oldChildren);
-                root.value = Node.of(json, rev).value;
+                root.value = Node.of(null, json, rev).value;
                 touch(root);
                 return;
             }
@@ -267,11 +270,12 @@ public final class Dictionary implements Tree {
             Path.Segment last = path.last();
             if (last instanceof Path.Key) {
                 String key = ((Path.Key) last).name();
-                Node old = requireObject(parent, path.parent()).object().remove(key);
+                Members members = requireObject(parent, path.parent()).members();
+                Node old = members.remove(key);
                 if (old == null) {
                     throw new StoreException(ErrorCode.NOT_FOUND, "no value at " + path);
                 }
-                undo.record(() -> parent.object().put(key, old));
+                undo.record(() -> members.add(old));
                 changes.add(new Change(Change.Kind.DELETE, path, null, old(old)));
             } else {
                 List<Node> array = requireArray(parent, path.parent()).array();
@@ -340,7 +344,7 @@ public final class Dictionary implements Tree {
         private void mergeInto(Node node, Map<?, ?> json, Path nodePath) {
             for (Map.Entry<?, ?> entry : json.entrySet()) {
                 String key = (String) entry.getKey();
-                Node child = node.object().get(key);
+                Node child = node.members().get(key);
                 Path childPath = nodePath.resolve(Path.key(key));
                 if (child != null && child.isObject() && entry.getValue() instanceof Map) {
                     mergeInto(child, (Map<?, ?>) entry.getValue(), childPath);
@@ -370,8 +374,9 @@ public final class Dictionary implements Tree {
                         throw new StoreException(ErrorCode.NOT_FOUND, "no value at " + prefix(writePath, i + 1)
                                 + " (only objects are created on the way, not arrays or their elements)");
                     }
-                    next = new Node(new TreeMap<String, Node>(), rev);
-                    putKey(node, ((Path.Key) segment).name(), next);
+                    String key = ((Path.Key) segment).name();
+                    next = Node.object(key, rev);
+                    addMember(node.members(), key, next);
                 }
                 touch(next);
                 node = next;
@@ -379,36 +384,57 @@ public final class Dictionary implements Tree {
             return node;
         }
 
-        /** Stores a copy of a JSON value in a slot of its parent and records the change. */
+        /**
+         * Stores a copy of a JSON value in a slot of its parent and records the change. A member
+         * already there keeps its node and takes the new value, so that replacing a value never
+         * touches the object's key order.
+         */
         private void put(Node parent, Path.Segment slot, Object json, Path path, Change.Kind kind) {
-            Node value = Node.of(json, rev);
-            Node old;
             if (slot instanceof Path.Key) {
-                old = putKey(requireObject(parent, path.parent()), ((Path.Key) slot).name(), value);
-            } else {
-                List<Node> array = requireArray(parent, path.parent()).array();
-                int position = ((Path.Index) slot).position();
-                int index = normalize(position, array.size());
-                if (index >= 0 && index < array.size()) {
-                    old = array.set(index, value);
-                    Node replaced = old;
-                    undo.record(() -> array.set(index, replaced));
-                } else if (position == array.size()) {
-                    old = null;
-                    array.add(value);
-                    undo.record(() -> array.remove(array.size() - 1));
+                String key = ((Path.Key) slot).name();
+                Members members = requireObject(parent, path.parent()).members();
+                Node existing = members.get(key);
+                changes.add(new Change(kind, path, json, old(existing)));
+                if (existing == null) {
+                    addMember(members, key, Node.of(key, json, rev));
                 } else {
-                    throw new StoreException(ErrorCode.NOT_FOUND, path.parent() + " has " + array.size()
-                            + " elements: set can replace one or append at [" + array.size() + "], not write " + path);
+                    replaceValue(existing, json);
                 }
+                return;
+            }
+            Node value = Node.of(null, json, rev);
+            List<Node> array = requireArray(parent, path.parent()).array();
+            int position = ((Path.Index) slot).position();
+            int index = normalize(position, array.size());
+            Node old;
+            if (index >= 0 && index < array.size()) {
+                old = array.set(index, value);
+                undo.record(() -> array.set(index, old));
+            } else if (position == array.size()) {
+                old = null;
+                array.add(value);
+                undo.record(() -> array.remove(array.size() - 1));
+            } else {
+                throw new StoreException(ErrorCode.NOT_FOUND, path.parent() + " has " + array.size()
+                        + " elements: set can replace one or append at [" + array.size() + "], not write " + path);
             }
             changes.add(new Change(kind, path, json, old(old)));
         }
 
-        private Node putKey(Node parent, String key, Node value) {
-            Node old = parent.object().put(key, value);
-            undo.record(old == null ? () -> parent.object().remove(key) : () -> parent.object().put(key, old));
-            return old;
+        private void addMember(Members members, String key, Node member) {
+            members.add(member);
+            undo.record(() -> members.remove(key));
+        }
+
+        private void replaceValue(Node node, Object json) {
+            Object oldValue = node.value;
+            long oldModRev = node.modRev;
+            undo.record(() -> {
+                node.value = oldValue;
+                node.modRev = oldModRev;
+            });
+            node.value = Node.of(null, json, rev).value;
+            node.modRev = rev;
         }
 
         /** Stamps every node from the root to an existing path with this revision. */

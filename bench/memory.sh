@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Where syncdictd's memory goes when it holds N small keys, next to redis-server holding the same:
+# both loaded by syncdict bench (key:N = "xxx", as bench/scaling.sh loads them), then, after a full
+# collection, the daemon's resident set, live heap, the classes that fill it (GC.class_histogram)
+# and the JVM's own memory outside the heap (Native Memory Tracking), and Redis's INFO memory.
+# Needs a build (mvn -B -DskipTests package); installs redis-server, redis-tools and jq when missing.
+#
+#   bench/memory.sh      SIZE=1000000 DAEMON_JAVA_OPTS="-XX:+UseSerialGC" CLASSES=12
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DAEMON_JAVA_OPTS="${DAEMON_JAVA_OPTS:-} -XX:NativeMemoryTracking=summary"
+. bench/servers.sh
+
+size="${SIZE:-1000000}"
+classes="${CLASSES:-12}"
+require_tools
+describe_machine
+echo "syncdictd: ${DAEMON_JAVA_OPTS} ${DAEMON_OPTIONS}; $size keys"
+start_servers
+for server in syncdict redis; do
+  bench "$server" -c 50 -t get --keys "$size" -n 1 > /dev/null
+done
+jcmd "$daemon_pid" GC.run > /dev/null
+mib() { awk -v k="$1" 'BEGIN {printf "%.1f", k / 1024}'; }
+rss_kib() { awk '$1 == "VmRSS:" {print $2}' "/proc/$1/status"; }
+echo
+echo "syncdictd resident $(mib "$(rss_kib "$daemon_pid")") MiB; redis-server resident $(mib "$(rss_kib "$redis_pid")") MiB," \
+  "used_memory $(redis-cli -p "$redis_port" info memory | tr -d '\r' | sed -n 's/^used_memory_human://p')"
+echo
+jcmd "$daemon_pid" GC.heap_info | sed 1d
+echo
+histogram=$(jcmd "$daemon_pid" GC.class_histogram)
+sed -n "2,$((classes + 3))p" <<< "$histogram"
+tail -n 1 <<< "$histogram"
+echo
+# The native memory summary, one line per category: reserved and committed KiB.
+jcmd "$daemon_pid" VM.native_memory summary | sed -n 's/^\(-\? *[A-Za-z][A-Za-z ]*\)(reserved=\([0-9]*\)KB, committed=\([0-9]*\)KB)/\1 committed \3 KiB/p'
+echo "load: $(uptime | sed 's/.*load average/load average/')"
