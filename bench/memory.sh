@@ -5,10 +5,12 @@
 # and the JVM's own memory outside the heap (Native Memory Tracking), and Redis's INFO memory.
 # Needs a build (mvn -B -DskipTests package); installs redis-server, redis-tools and jq when missing.
 #
-#   bench/memory.sh      SIZE=1000000 DAEMON_JAVA_OPTS="-XX:+UseSerialGC" CLASSES=12
+#   bench/memory.sh      SIZE=1000000 DAEMON_JAVA_OPTS="-XX:+UseSerialGC" CLASSES=12 NATIVE=summary
+#   NATIVE=off leaves Native Memory Tracking out (it costs a few MiB of its own).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export DAEMON_JAVA_OPTS="${DAEMON_JAVA_OPTS:-} -XX:NativeMemoryTracking=summary"
+native="${NATIVE:-summary}"
+export DAEMON_JAVA_OPTS="${DAEMON_JAVA_OPTS:-} -XX:NativeMemoryTracking=$native"
 . bench/servers.sh
 
 size="${SIZE:-1000000}"
@@ -22,10 +24,11 @@ for server in syncdict redis; do
 done
 jcmd "$daemon_pid" GC.run > /dev/null
 mib() { awk -v k="$1" 'BEGIN {printf "%.1f", k / 1024}'; }
-rss_kib() { awk '$1 == "VmRSS:" {print $2}' "/proc/$1/status"; }
+status_kib() { awk -v f="$2:" '$1 == f {print $2}' "/proc/$1/status"; }
 echo
-echo "syncdictd resident $(mib "$(rss_kib "$daemon_pid")") MiB; redis-server resident $(mib "$(rss_kib "$redis_pid")") MiB," \
-  "used_memory $(redis-cli -p "$redis_port" info memory | tr -d '\r' | sed -n 's/^used_memory_human://p')"
+echo "syncdictd resident $(mib "$(status_kib "$daemon_pid" VmRSS)") MiB (peak $(mib "$(status_kib "$daemon_pid" VmHWM)"));" \
+  "redis-server resident $(mib "$(status_kib "$redis_pid" VmRSS)") MiB (peak $(mib "$(status_kib "$redis_pid" VmHWM)")), used_memory" \
+  "$(redis-cli -p "$redis_port" info memory | tr -d '\r' | sed -n 's/^used_memory_human://p')"
 echo
 jcmd "$daemon_pid" GC.heap_info | sed 1d
 echo
@@ -34,5 +37,7 @@ sed -n "2,$((classes + 3))p" <<< "$histogram"
 tail -n 1 <<< "$histogram"
 echo
 # The native memory summary, one line per category: reserved and committed KiB.
-jcmd "$daemon_pid" VM.native_memory summary | sed -n 's/^\(-\? *[A-Za-z][A-Za-z ]*\)(reserved=\([0-9]*\)KB, committed=\([0-9]*\)KB)/\1 committed \3 KiB/p'
+[ "$native" = off ] || jcmd "$daemon_pid" VM.native_memory summary | sed -n 's/^\(-\? *[A-Za-z][A-Za-z ]*\)(reserved=\([0-9]*\)KB, committed=\([0-9]*\)KB)/\1 committed \3 KiB/p'
+# The resident set split into the heap and other anonymous memory, and mapped files (the JVM's code, the class archive).
+grep -E '^(Rss|Anonymous|Shared_Clean|Private_Clean):' "/proc/$daemon_pid/smaps_rollup" | tr -s ' ' | paste -sd ' '
 echo "load: $(uptime | sed 's/.*load average/load average/')"
