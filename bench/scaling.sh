@@ -25,7 +25,7 @@ describe_machine
 echo "syncdictd: ${DAEMON_JAVA_OPTS} ${DAEMON_OPTIONS}; shape $shape; each test --duration $duration after --warmup $warmup; $rounds rounds"
 echo
 
-results="$work/results.tsv"  # size, server, test, ops/s, p99 µs
+results="$work/results.tsv"  # size, server, test, ops/s, p99 µs, server CPU µs per op
 memory="$work/memory.tsv"    # size, daemon VmRSS, VmHWM, live heap, redis used_memory, used_memory_rss, VmRSS (bytes)
 kib() { awk -v k="$1" 'BEGIN {print k * 1024}'; }
 status_bytes() { kib "$(awk -v f="$2:" '$1 == f {print $2}' "/proc/$1/status")"; }
@@ -51,12 +51,17 @@ for size in $sizes; do
     order=(syncdict redis)
     (( round % 2 )) || order=(redis syncdict)
     for server in "${order[@]}"; do
+      server_pid=$daemon_pid
+      [ "$server" = syncdict ] || server_pid=$redis_pid
       # shellcheck disable=SC2086
-      bench "$server" $shape -t get,incr --keys "$size" --no-preload --duration "$duration" --warmup "$warmup" \
-        | jq -r --arg size "$size" --arg server "$server" '.tests[] | [$size, $server, .test, .ops_per_sec, .latency_us.p99] | @tsv' \
+      bench "$server" $shape -t get,incr --keys "$size" --no-preload --duration "$duration" --warmup "$warmup" --server-pid "$server_pid" \
+        | jq -r --arg size "$size" --arg server "$server" \
+            '.tests[] | [$size, $server, .test, .ops_per_sec, .latency_us.p99, .server_cpu_us_per_op] | @tsv' \
         >> "$results"
     done
   done
+  # The daemon's resident set after the rounds: what the heap grew to under the load, not only after loading.
+  printf '%s\t%s\n' "$size" "$(status_bytes "$daemon_pid" VmRSS)" >> "$work/after.tsv"
   stop_servers
   echo "$size keys done; $(uptime | sed 's/.*load average/load average/')"
 done
@@ -68,20 +73,25 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.2f", a / b; else 
 mib() { awk -v b="$1" 'BEGIN {printf "%.1f", b / 1048576}'; }
 
 echo
-printf '%-9s %-4s | %12s %12s %6s | %9s %9s %6s\n' keys test "syncdict/s" "redis/s" ratio "sd p99 ms" "rd p99 ms" ratio
+printf '%-9s %-4s | %12s %12s %6s | %9s %9s %6s | %9s %9s %6s\n' keys test "syncdict/s" "redis/s" ratio "sd p99 ms" "rd p99 ms" ratio \
+  "sd cpu µs" "rd cpu µs" ratio
 for size in $sizes; do
   for test in get incr; do
     s_ops=$(field "$size" syncdict "$test" 4) r_ops=$(field "$size" redis "$test" 4)
     s_p99=$(field "$size" syncdict "$test" 5) r_p99=$(field "$size" redis "$test" 5)
-    printf '%-9s %-4s | %12.0f %12.0f %6s | %9.3f %9.3f %6s\n' "$size" "$test" "$s_ops" "$r_ops" "$(ratio "$s_ops" "$r_ops")" \
-      "$(awk -v v="$s_p99" 'BEGIN {print v / 1000}')" "$(awk -v v="$r_p99" 'BEGIN {print v / 1000}')" "$(ratio "$s_p99" "$r_p99")"
+    s_cpu=$(field "$size" syncdict "$test" 6) r_cpu=$(field "$size" redis "$test" 6)
+    printf '%-9s %-4s | %12.0f %12.0f %6s | %9.3f %9.3f %6s | %9.2f %9.2f %6s\n' "$size" "$test" "$s_ops" "$r_ops" "$(ratio "$s_ops" "$r_ops")" \
+      "$(awk -v v="$s_p99" 'BEGIN {print v / 1000}')" "$(awk -v v="$r_p99" 'BEGIN {print v / 1000}')" "$(ratio "$s_p99" "$r_p99")" \
+      "$s_cpu" "$r_cpu" "$(ratio "$s_cpu" "$r_cpu")"
   done
 done
 echo
-echo "memory holding the keys (MiB): syncdictd resident now, its peak, its live heap after a full GC; Redis used_memory, used_memory_rss, resident"
-printf '%-9s | %9s %9s %9s | %9s %9s %9s | %s\n' keys "sd RSS" "sd HWM" "sd live" "rd used" "rd rss" "rd RSS" "RSS ratio"
+echo "memory holding the keys (MiB): syncdictd resident after loading, its peak, its live heap after a full GC, its resident after the"
+echo "rounds of get and incr; Redis used_memory, used_memory_rss, resident after loading"
+printf '%-9s | %9s %9s %9s %9s | %9s %9s %9s | %s\n' keys "sd RSS" "sd HWM" "sd live" "sd after" "rd used" "rd rss" "rd RSS" "RSS ratio"
 while IFS=$'\t' read -r size rss hwm live used used_rss redis_rss; do
-  printf '%-9s | %9s %9s %9s | %9s %9s %9s | %s\n' "$size" "$(mib "$rss")" "$(mib "$hwm")" "$(mib "$live")" "$(mib "$used")" \
-    "$(mib "$used_rss")" "$(mib "$redis_rss")" "$(ratio "$rss" "$redis_rss")"
+  after=$(awk -F'\t' -v z="$size" '$1 == z {print $2}' "$work/after.tsv")
+  printf '%-9s | %9s %9s %9s %9s | %9s %9s %9s | %s\n' "$size" "$(mib "$rss")" "$(mib "$hwm")" "$(mib "$live")" "$(mib "$after")" \
+    "$(mib "$used")" "$(mib "$used_rss")" "$(mib "$redis_rss")" "$(ratio "$rss" "$redis_rss")"
 done < "$memory"
 echo "at end: $(uptime | sed 's/.*load average/load average/')"

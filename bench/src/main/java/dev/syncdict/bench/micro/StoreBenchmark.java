@@ -21,9 +21,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The daemon's store applying get, set and incr to random top-level keys of a dictionary of
- * {@code keys} keys, as its owner thread does (each request settled, as a batch would be): the
- * cost a single-key request adds beyond decoding and replying, and how it grows with the size.
+ * The daemon's store applying get, set and incr to random existing top-level keys of a dictionary
+ * of {@code keys} keys (each holding a number), as its owner thread does (each request settled, as
+ * a batch would be): the cost a single-key request adds beyond decoding and replying, and whether
+ * it grows with the size.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -33,7 +34,7 @@ public class StoreBenchmark {
     /** Requests are made ahead of time, so that the measurement is the store's alone. */
     private static final int PREPARED = 1 << 14;
 
-    @Param({"1000", "1000000"})
+    @Param({"1000", "100000", "1000000", "10000000"})
     public int keys;
 
     private Store store;
@@ -46,15 +47,15 @@ public class StoreBenchmark {
     public void fill() {
         store = new TreeStore(new Dictionary());
         for (int key = 0; key < keys; key++) {
-            store.apply(Request.of(Op.SET).with(Field.PATH, Path.key("key:" + key)).with(Field.VALUE, "xxx"));
+            store.apply(Request.of(Op.SET).with(Field.PATH, Path.key("key:" + key)).with(Field.VALUE, BigDecimal.ZERO));
             store.settle();
         }
         SplittableRandom random = new SplittableRandom(42);
         for (int i = 0; i < PREPARED; i++) {
             Path path = Path.key("key:" + random.nextInt(keys));
             gets[i] = Request.of(Op.GET).with(Field.PATH, path);
-            sets[i] = Request.of(Op.SET).with(Field.PATH, path).with(Field.VALUE, "yyy");
-            incrs[i] = Request.of(Op.INCR).with(Field.PATH, Path.key("counter:" + random.nextInt(keys))).with(Field.BY, BigDecimal.ONE);
+            sets[i] = Request.of(Op.SET).with(Field.PATH, path).with(Field.VALUE, BigDecimal.TEN);
+            incrs[i] = Request.of(Op.INCR).with(Field.PATH, path).with(Field.BY, BigDecimal.ONE);
         }
     }
 
