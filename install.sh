@@ -39,7 +39,11 @@ manifest="$lib/installed"
 # The shell runs short commands: C1 only starts it fastest; G1 (the default) beats the serial collector
 # once the archive is there, since only G1 maps the archive's heap objects on JDK 17 (docs/BENCHMARKS.md).
 shell_flags="-XX:TieredStopAtLevel=1"
-daemon_flags=""
+# The daemon holds the dictionary for hours: the serial collector (what every figure in
+# docs/BENCHMARKS.md ran on) and a small initial heap. Unpinned on two CPUs the JVM would pick G1,
+# which kept 1 GiB resident for 1 million small keys against serial's 345 MiB; the default initial
+# heap (1/64 of the machine's memory) is never given back.
+daemon_flags="-XX:+UseSerialGC -Xms16m"
 
 java_major() {
   java -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n 1

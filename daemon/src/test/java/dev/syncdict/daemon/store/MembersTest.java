@@ -84,6 +84,37 @@ class MembersTest {
         }
     }
 
+    /** "Aa" and "BB" have the same hash, so any string of them has one of its length: one long probe run. */
+    @ParameterizedTest
+    @ValueSource(longs = {21, 22, 23})
+    void keysOfOneHashAreFoundAfterAnyRemoval(long seed) {
+        List<String> sameHash = new ArrayList<>();
+        for (int bits = 0; bits < 64; bits++) {
+            StringBuilder key = new StringBuilder();
+            for (int i = 0; i < 6; i++) {
+                key.append((bits >> i & 1) == 0 ? "Aa" : "BB");
+            }
+            sameHash.add(key.toString());
+        }
+        assertThat(sameHash.stream().mapToInt(String::hashCode).distinct().count()).isEqualTo(1);
+        SplittableRandom random = new SplittableRandom(seed);
+        Members members = new Members();
+        TreeMap<String, Node> model = new TreeMap<>();
+        for (int step = 0; step < 2000; step++) {
+            String key = random.nextInt(4) == 0 ? "other" + random.nextInt(40) : sameHash.get(random.nextInt(sameHash.size()));
+            if (model.containsKey(key)) {
+                assertThat(members.remove(key)).isSameAs(model.remove(key));
+            } else {
+                Node node = Node.of(key, step, 0);
+                members.add(node);
+                model.put(key, node);
+            }
+            for (String probe : sameHash) {
+                assertThat(members.get(probe)).isSameAs(model.get(probe));
+            }
+        }
+    }
+
     private static List<Node> firstFew(Map<String, Node> tail) {
         return firstFew(tail.values().iterator(), 20);
     }
