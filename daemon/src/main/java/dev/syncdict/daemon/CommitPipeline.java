@@ -28,6 +28,7 @@ final class CommitPipeline {
     private final List<CommitListener> listeners;
     /** The outboxes this group has added lines to, in the order it did. */
     private final List<Outbox> touched = new ArrayList<>();
+    private final FailedChains chains = new FailedChains();
     private volatile long publishedRevision;
 
     CommitPipeline(Dispatcher dispatcher, List<CommitListener> listeners) {
@@ -67,6 +68,7 @@ final class CommitPipeline {
             dispatcher.undoUnsettled();
             for (Redo redo : group.redos) {
                 redo.batch().outbox().rollback(redo.mark());
+                chains.restore(redo.batch().outbox(), redo.failedChain());
                 redo.batch().rewind(redo.position());
                 answered.put(redo.batch().outbox(), answer(redo.batch(), new Group(), refused));
             }
@@ -99,8 +101,11 @@ final class CommitPipeline {
         }
     }
 
-    /** Where a batch's answers begin to depend on the group's commits: what a refusal answers again. */
-    private record Redo(Batch batch, int position, long mark) {}
+    /**
+     * Where a batch's answers begin to depend on the group's commits: what a refusal answers again,
+     * from its connection's failed chain as it was there.
+     */
+    private record Redo(Batch batch, int position, long mark, Object failedChain) {}
 
     /** The group's commits so far, and where each batch's answers began to depend on them. */
     private static final class Group {
@@ -116,7 +121,7 @@ final class CommitPipeline {
     private Answered answer(Batch batch, Group group, String refusal) {
         Outbox outbox = batch.outbox();
         if (!group.commits.isEmpty()) {
-            group.redos.add(new Redo(batch, batch.position(), outbox.mark()));
+            group.redos.add(new Redo(batch, batch.position(), outbox.mark(), chains.failed(outbox)));
         }
         while (batch.hasNext()) {
             if (outbox.isFull()) {
@@ -127,21 +132,25 @@ final class CommitPipeline {
             DecodedLine line = batch.next();
             if (line == DecodedLine.CLOSED) {
                 dispatcher.closed(outbox);
+                chains.closed(outbox);
                 return new Answered(batch, Outbox.Then.WRITE_ONLY);
             }
             if (line.request() != null && Dispatcher.actsBeyondTheStore(line.request()) && (!group.commits.isEmpty() || refusal != null)) {
                 batch.rewind(position);
                 return new Answered(batch, Outbox.Then.WRITE_ONLY, true);
             }
-            Store.Applied applied = refusal != null && isWrite(line) ? refuse(line, refusal) : apply(line, outbox);
+            Reply skipped = chains.skip(line, outbox, dispatcher.revision());
+            Store.Applied applied = skipped != null ? new Store.Applied(skipped, null)
+                    : refusal != null && isWrite(line) ? refuse(line, refusal) : apply(line, outbox);
             if (applied.commit() != null) {
                 if (group.commits.isEmpty()) {
-                    group.redos.add(new Redo(batch, position, mark));
+                    // A line that commits succeeded, so its connection's failed chain is as it was before it.
+                    group.redos.add(new Redo(batch, position, mark, chains.failed(outbox)));
                 }
                 group.commits.add(applied.commit());
             }
             if (applied.reply() != null) {
-                append(applied.reply(), line, outbox);
+                chains.answered(line, append(applied.reply(), line, outbox), outbox);
             }
             if (line.fatal()) {
                 return new Answered(batch, Outbox.Then.CLOSE);
@@ -176,13 +185,19 @@ final class CommitPipeline {
         }
     }
 
-    /** Encodes a reply; a fault in encoding (a bug, no memory left for it) costs that one reply an internal error. */
-    private void append(Reply reply, DecodedLine line, Outbox outbox) {
+    /**
+     * Encodes a reply and returns it; a fault in encoding (a bug, no memory left for it) costs that
+     * one reply an internal error, which is returned instead.
+     */
+    private Reply append(Reply reply, DecodedLine line, Outbox outbox) {
         try {
             outbox.append(reply);
+            return reply;
         } catch (Throwable e) {
             LOG.log(Level.SEVERE, "could not encode the reply to " + (line.request() == null ? "a rejected line" : line.request().op().wireName()), e);
-            outbox.append(internalError(line, e));
+            Reply internal = internalError(line, e);
+            outbox.append(internal);
+            return internal;
         }
     }
 

@@ -37,7 +37,7 @@ final class RequestDecoder extends MessageToMessageDecoder<ByteBuf> {
         try {
             out.add(DecodedLine.of(Codec.decodeRequest(bytes, 0, bytes.length)));
         } catch (ProtocolException e) {
-            out.add(DecodedLine.rejected(e.id(), new Reply.Error(e.code(), e.getMessage()), false));
+            out.add(DecodedLine.rejected(e.id(), FailedChains.chainOf(bytes), new Reply.Error(e.code(), e.getMessage()), false));
         }
     }
 
@@ -46,7 +46,7 @@ final class RequestDecoder extends MessageToMessageDecoder<ByteBuf> {
         if (cause instanceof TooLongFrameException) {
             boolean authenticated = ctx.pipeline().get(AuthHandler.class) == null;
             int limit = authenticated ? maxLineBytes : Limits.HANDSHAKE_LINE_BYTES;
-            ctx.fireChannelRead(DecodedLine.rejected(null, new Reply.Error(ErrorCode.TOO_LARGE,
+            ctx.fireChannelRead(DecodedLine.rejected(null, null, new Reply.Error(ErrorCode.TOO_LARGE,
                     "line longer than the limit of " + limit + " bytes" + (authenticated ? "" : " before the handshake")
                             + "; closing the connection"), true));
             ctx.fireChannelReadComplete();

@@ -55,9 +55,9 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         DecodedLine line = (DecodedLine) msg;
-        reading.add(outbox.unanswered() + reading.size() < maxInFlight || line.fatal() ? line : DecodedLine.rejected(line.id(), new Reply.Error(
+        reading.add(outbox.unanswered() + reading.size() < maxInFlight || line.fatal() ? line : line.refused(new Reply.Error(
                 ErrorCode.TOO_MANY_IN_FLIGHT, "this connection already has " + maxInFlight + " requests unanswered: read replies"
-                        + " before sending more (syncdictd --max-in-flight); this one was not applied"), false));
+                        + " before sending more (syncdictd --max-in-flight); this one was not applied")));
     }
 
     @Override

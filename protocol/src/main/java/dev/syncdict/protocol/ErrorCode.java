@@ -42,6 +42,11 @@ public enum ErrorCode {
      * was changed. Reads go on; writes work again once the disk does.
      */
     IO_ERROR("io_error"),
+    /**
+     * An earlier request of the same chain failed on this connection, so this one was not applied
+     * (the request's {@code chain} field): a script that stops at its first failure sends ahead.
+     */
+    SKIPPED("skipped"),
     /** A fault inside the daemon; the request was not applied. */
     INTERNAL("internal");
 

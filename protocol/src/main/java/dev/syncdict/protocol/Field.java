@@ -19,7 +19,9 @@ public enum Field {
     PREV("prev", Type.BOOLEAN),
     WATCH("watch", Type.ID),
     NONCE("nonce", Type.STRING),
-    PROOF("proof", Type.STRING);
+    PROOF("proof", Type.STRING),
+    /** Any op may name a chain: once a request of a chain fails, the connection's later requests of it are skipped. */
+    CHAIN("chain", Type.ID);
 
     /** What a field's JSON value must be; the codec checks it once for every op. */
     public enum Type {

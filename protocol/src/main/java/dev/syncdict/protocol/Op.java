@@ -82,7 +82,7 @@ public enum Op {
     }
 
     public boolean accepts(Field field) {
-        return required.contains(field) || optional.contains(field);
+        return field == Field.CHAIN || required.contains(field) || optional.contains(field);
     }
 
     /** Whether the op may stand inside a {@code tx}: the ops that read or write the dictionary. */

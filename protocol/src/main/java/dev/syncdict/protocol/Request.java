@@ -145,6 +145,11 @@ public final class Request {
         return fields.get(Field.WATCH);
     }
 
+    /** The chain this request belongs to (a string or a number), or null. */
+    public Object chain() {
+        return fields.get(Field.CHAIN);
+    }
+
     public String nonce() {
         return (String) fields.get(Field.NONCE);
     }
