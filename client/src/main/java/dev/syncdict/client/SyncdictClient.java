@@ -27,6 +27,7 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,7 +36,8 @@ import java.util.Map;
 /**
  * A blocking connection to a syncdict daemon on plain JDK sockets: it performs the mutual
  * handshake, sends requests and reads their replies in order. Requests may be pipelined with
- * {@link #pipeline(List)}. Not thread-safe: use one client per thread.
+ * {@link #pipeline(List)}, or sent with {@link #send(Request)} and read back with {@link #next()}.
+ * Not thread-safe: use one client per thread.
  *
  * <pre>{@code
  * try (SyncdictClient client = SyncdictClient.connect("127.0.0.1", 7440, token)) {
@@ -45,8 +47,18 @@ import java.util.Map;
  */
 public final class SyncdictClient implements Closeable {
 
-    /** Requests in flight at once when pipelining: bounded so neither side's socket buffer can fill and stall both. */
-    static final int PIPELINE_WINDOW = 128;
+    /**
+     * Requests in flight at once when pipelining: well under the daemon's default limit of requests
+     * unanswered per connection (1024, {@code syncdictd --max-in-flight}), which refuses those past it.
+     */
+    public static final int PIPELINE_WINDOW = 128;
+
+    /**
+     * Bytes of requests sent ahead of their replies, at most (a longer request goes alone): less than
+     * the socket buffers between client and daemon hold, so a send never waits on a daemon that has
+     * stopped reading until the client reads its replies.
+     */
+    static final int SEND_AHEAD_BYTES = 64 * 1024;
 
     /** How long a call waits for its reply, and the handshake for each line, unless told otherwise. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
@@ -59,6 +71,11 @@ public final class SyncdictClient implements Closeable {
     private final OutputStream out;
     private final Hello hello;
     private long nextId = 1;
+    /** The size of each request sent whose reply has not been read, oldest first. */
+    private final ArrayDeque<Integer> unread = new ArrayDeque<>();
+    private long unreadBytes;
+    /** Replies read early, to make room for a send, that {@link #next()} has not returned yet. */
+    private final ArrayDeque<Reply> early = new ArrayDeque<>();
     private long revision;
     private final Map<BigDecimal, Watch> watches = new HashMap<>();
 
@@ -185,6 +202,9 @@ public final class SyncdictClient implements Closeable {
         if (socket.isClosed()) {
             return false;
         }
+        if (unanswered() > 0) {
+            return true; // what is there to read is replies, not a sign of the end: the next read tells
+        }
         try {
             if (bytesIn.available() == 0) {
                 socket.setSoTimeout(1);
@@ -225,20 +245,68 @@ public final class SyncdictClient implements Closeable {
      * At most {@link #PIPELINE_WINDOW} requests are in flight at once.
      */
     public List<Reply> pipeline(List<Request> requests) throws IOException {
+        if (unanswered() > 0) {
+            throw new IllegalStateException(unanswered() + " replies of earlier sends are still to be read");
+        }
         List<Reply> replies = new ArrayList<>(requests.size());
-        long firstId = nextId;
-        int sent = 0;
-        while (replies.size() < requests.size()) {
-            while (sent < requests.size() && sent - replies.size() < PIPELINE_WINDOW) {
-                out.write((Codec.encode(requests.get(sent).withId(nextId++)) + "\n").getBytes(StandardCharsets.UTF_8));
-                sent++;
+        for (Request request : requests) {
+            if (unanswered() == PIPELINE_WINDOW) {
+                while (unanswered() > 0) {
+                    replies.add(next());
+                }
             }
-            out.flush();
-            while (replies.size() < sent) {
-                replies.add(receive(firstId + replies.size()));
-            }
+            send(request);
+        }
+        while (unanswered() > 0) {
+            replies.add(next());
         }
         return replies;
+    }
+
+    /**
+     * Sends a request without waiting for its reply, which {@link #next()} returns later, in
+     * request order. It may stay in a buffer until {@code next()} or {@link #flush()}. When the
+     * requests already sent would hold too many bytes with it ({@link #SEND_AHEAD_BYTES}), their
+     * replies are read first (kept for {@code next()}). The caller bounds how many requests are
+     * unanswered ({@link #PIPELINE_WINDOW}).
+     */
+    public void send(Request request) throws IOException {
+        byte[] line = (Codec.encode(request.withId(nextId)) + "\n").getBytes(StandardCharsets.UTF_8);
+        while (!unread.isEmpty() && unreadBytes + line.length > SEND_AHEAD_BYTES) {
+            early.add(readOldest());
+        }
+        nextId++;
+        out.write(line);
+        unread.add(line.length);
+        unreadBytes += line.length;
+    }
+
+    /** Sends what {@link #send(Request)} left in the buffer. */
+    public void flush() throws IOException {
+        out.flush();
+    }
+
+    /** How many requests sent have replies {@link #next()} has not returned yet. */
+    public int unanswered() {
+        return early.size() + unread.size();
+    }
+
+    /** The reply to the oldest request sent whose reply has not been returned, waiting for it (sending what is buffered first). */
+    public Reply next() throws IOException {
+        if (!early.isEmpty()) {
+            return early.poll();
+        }
+        if (unread.isEmpty()) {
+            throw new IllegalStateException("no request is waiting for its reply");
+        }
+        return readOldest();
+    }
+
+    private Reply readOldest() throws IOException {
+        out.flush();
+        Reply reply = receive(nextId - unread.size());
+        unreadBytes -= unread.poll();
+        return reply;
     }
 
     /** The reply to the request with this id; events read meanwhile wait in their watch's queue. */

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.syncdict.protocol.Codec;
 import dev.syncdict.protocol.ErrorCode;
+import dev.syncdict.protocol.Field;
 import dev.syncdict.protocol.GoldenSamples;
 import dev.syncdict.protocol.Json;
+import dev.syncdict.protocol.Op;
+import dev.syncdict.protocol.Path;
 import dev.syncdict.protocol.Reply;
 import dev.syncdict.protocol.Request;
 import dev.syncdict.protocol.Token;
@@ -56,6 +59,36 @@ class ClientTest {
                 String got = Codec.encode(replies.get(i).withId(null));
                 assertThat(Json.equal(Json.parse(got), Json.parse(want))).as("reply to %s: %s", requests.get(i), got).isTrue();
             }
+        }
+    }
+
+    /**
+     * Sends many large requests while replies far larger than the daemon's per-connection bound wait
+     * unread: the daemon stops reading whole requests until they are read, so sends that did not
+     * read them first would fill the socket buffers and wait for ever.
+     */
+    @Test
+    void largeSendsBehindLargeUnreadRepliesReadThemFirstAndKeepTheirOrder() throws Exception {
+        String big = "b".repeat(2 << 20);
+        String part = "p".repeat(200 << 10);
+        int sets = SyncdictClient.PIPELINE_WINDOW - 8;
+        try (SyncdictClient client = connect()) {
+            client.set("big", big);
+            for (int i = 0; i < 5; i++) {
+                client.send(Request.of(Op.GET).with(Field.PATH, Path.parse("big")));
+            }
+            for (int i = 0; i < sets; i++) {
+                client.send(Request.of(Op.SET).with(Field.PATH, Path.parse("parts.k" + i)).with(Field.VALUE, part));
+            }
+            assertThat(client.unanswered()).isEqualTo(5 + sets);
+            for (int i = 0; i < 5; i++) {
+                assertThat(client.next().value()).isEqualTo(big);
+            }
+            for (int i = 0; i < sets; i++) {
+                assertThat(client.next().error()).isNull();
+            }
+            assertThat(client.unanswered()).isZero();
+            assertThat(client.call(Request.of(Op.KEYS).with(Field.PATH, Path.parse("parts"))).value()).asList().hasSize(sets);
         }
     }
 
