@@ -18,8 +18,6 @@ import java.net.SocketTimeoutException;
 import javax.net.ssl.SSLException;
 import java.nio.file.NoSuchFileException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * One run of the shell: where the daemon is, how to prove the token, the printer, and the
@@ -155,35 +153,9 @@ public final class Session implements AutoCloseable {
         return show(command, reply, stamped);
     }
 
-    /**
-     * Sends requests without waiting for each reply, then shows every reply in order, each under its
-     * context ("line 3"); returns each one's exit code. For scripts that keep going after failures.
-     */
-    List<Integer> executeAll(List<OpCommand> commands, List<Request> requests, List<String> contexts) {
-        printer.context(contexts.get(0));
-        List<Request> sent;
-        SyncdictClient open;
-        try {
-            sent = requests.stream().map(this::relative).toList();
-            open = client();
-        } catch (UsageException e) {
-            printer.error(null, e.getMessage());
-            return List.of(ExitCode.USAGE);
-        } catch (IOException e) {
-            return List.of(unavailable(e));
-        }
-        List<Reply> replies;
-        try {
-            replies = open.pipeline(sent);
-        } catch (IOException e) {
-            return List.of(e instanceof DaemonRefusedException ? unavailable(e) : lost(e));
-        }
-        List<Integer> codes = new ArrayList<>();
-        for (int i = 0; i < replies.size(); i++) {
-            printer.context(contexts.get(i));
-            codes.add(show(commands.get(i), replies.get(i), false));
-        }
-        return codes;
+    /** Shows a reply or its error; returns the exit code. */
+    int show(OpCommand command, Reply reply) {
+        return show(command, reply, false);
     }
 
     /** Shows a reply (stamped with its revision, in a loop) or its error; returns the exit code. */
@@ -210,8 +182,22 @@ public final class Session implements AutoCloseable {
         return ExitCode.UNAVAILABLE;
     }
 
+    /**
+     * Reports a connection that broke with a script's statements in flight, from the one at
+     * {@code where} ("line 12"; empty when statements have no lines) on, and drops it: whether
+     * they ran is unknown, and nothing after them was sent.
+     */
+    int lost(IOException e, String where) {
+        closeQuietly();
+        failed = true;
+        printer.error(null, "lost the daemon at " + target + " with statements in flight: " + e.getMessage() + "; whether "
+                + (where.isEmpty() ? "the first statement without a reply" : where) + " and the statements sent after it ran is"
+                + " unknown, and nothing after them was sent");
+        return ExitCode.UNAVAILABLE;
+    }
+
     /** The request with its paths taken below the {@code use} base. */
-    private Request relative(Request request) {
+    Request relative(Request request) {
         if (base.isRoot()) {
             return request;
         }

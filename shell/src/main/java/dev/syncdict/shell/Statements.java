@@ -5,6 +5,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import picocli.CommandLine;
@@ -15,9 +16,6 @@ import picocli.CommandLine;
  * code, unless told to keep going.
  */
 public final class Statements {
-
-    /** Most statements of standard input gathered into one pipelined batch under --keep-going. */
-    private static final int BATCH_STATEMENTS = 1000;
 
     private final SyncdictCommand shell;
     private final Session session;
@@ -56,23 +54,32 @@ public final class Statements {
         return new Completer(model().getCommandSpec(), session.keys());
     }
 
-    /** Runs a whole text; with {@code numbered}, errors name the line they come from. */
-    int runText(String text, boolean numbered) {
-        return runStatements(text, numbered ? 1 : 0);
+    /** Runs a whole text ({@code -c}, a line typed at the REPL); errors name no line. */
+    int runText(String text) {
+        return runStatements(text, 0);
     }
 
     /** Runs a script read line by line, so that a generator can pipe commands in as it goes. */
     int runStream(InputStream in) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        int result = ExitCode.OK;
+        return runScript(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
+    }
+
+    /** Runs a script file's text, its errors naming their lines. */
+    int runFile(String text) throws IOException {
+        return runScript(new BufferedReader(new StringReader(text)));
+    }
+
+    /**
+     * Runs a script line by line: statements go to the daemon ahead of their replies while more
+     * input is already there, and every reply is shown before the script waits for more, so a
+     * co-process that sends a statement and reads its result gets it at once ({@link ScriptRun}).
+     */
+    private int runScript(BufferedReader reader) throws IOException {
+        ScriptRun run = new ScriptRun(this, session, keepGoing);
         int lineNumber = 0;
         StringBuilder pending = new StringBuilder();
         int pendingStart = 1;
-        // Under --keep-going, statements already waiting on standard input go to the daemon together.
-        PipelinedRun ahead = keepGoing ? new PipelinedRun(this, session) : null;
-        // A line already there when the last was read follows it back to back (Session.backToBack).
-        boolean waited = true;
-        for (String line = reader.readLine(); line != null; waited = !reader.ready(), line = reader.readLine()) {
+        for (String line = reader.readLine(); line != null && !run.stopped(); line = reader.readLine()) {
             lineNumber++;
             if (pending.length() == 0) {
                 pendingStart = lineNumber;
@@ -85,28 +92,13 @@ public final class Statements {
                 continue; // a quote or bracket spans lines: wait for the line that closes it
             }
             pending.setLength(0);
-            int code;
-            if (ahead != null) {
-                ahead.queue(statements, pendingStart);
-                if (reader.ready() && ahead.queued() < BATCH_STATEMENTS) {
-                    continue; // more input is already there: send it together
-                }
-                code = ahead.finish();
-            } else {
-                code = runAll(statements, pendingStart, !waited);
-            }
-            if (code != ExitCode.OK) {
-                result = code;
-                if (!keepGoing || ahead.lostTheDaemon()) {
-                    return result;
-                }
+            run.queue(statements, pendingStart);
+            if (!reader.ready()) {
+                run.finish();
             }
         }
-        int rest = ahead == null ? ExitCode.OK : ahead.finish();
-        if (rest != ExitCode.OK) {
-            result = rest;
-        }
-        if (pending.length() > 0) {
+        int result = run.finish();
+        if (pending.length() > 0 && !run.stopped()) {
             result = runStatements(pending.toString(), pendingStart);
         }
         return result;
@@ -130,7 +122,7 @@ public final class Statements {
      */
     private int runAll(List<Tokenizer.Statement> statements, int firstLine, boolean firstBackToBack) {
         if (keepGoing) {
-            PipelinedRun run = new PipelinedRun(this, session);
+            ScriptRun run = new ScriptRun(this, session, true);
             run.queue(statements, firstLine);
             return run.finish();
         }
@@ -187,6 +179,6 @@ public final class Statements {
 
     /** Splits one line into statements and runs them all, as the REPL does with what was typed. */
     public int runLine(String line) {
-        return runText(line, false);
+        return runText(line);
     }
 }

@@ -263,7 +263,7 @@ public final class SyncdictCommand implements Callable<Integer>, AutoCloseable {
     public Integer call() throws IOException {
         Statements statements = new Statements(this, session(), keepGoing);
         if (commands != null) {
-            return statements.runText(commands, false);
+            return statements.runText(commands);
         }
         if (file != null && !file.toString().equals("-")) {
             String text;
@@ -272,7 +272,7 @@ public final class SyncdictCommand implements Callable<Integer>, AutoCloseable {
             } catch (IOException e) {
                 throw new UsageException("cannot read " + file + ": " + e);
             }
-            return statements.runText(text, true);
+            return statements.runFile(text);
         }
         if (file == null && io.stdinIsTerminal()) {
             return dev.syncdict.shell.terminal.Repl.run(statements);

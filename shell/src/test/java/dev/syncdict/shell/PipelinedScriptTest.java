@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Under --keep-going a script's requests go ahead of their replies; what it prints must not change. */
+/**
+ * A script's requests go ahead of their replies (ScriptRun); what it prints, and what it applies,
+ * must not change: without --keep-going, nothing after the first failing statement.
+ */
 @Timeout(60)
 class PipelinedScriptTest {
 
@@ -57,6 +60,55 @@ class PipelinedScriptTest {
         assertThat(result.out()).isEmpty();
         assertThat(result.exit()).isEqualTo(ExitCode.UNAVAILABLE);
         assertThat(shell.run("get", "n").exit()).isEqualTo(ExitCode.NOT_FOUND_OR_CONDITION);
+    }
+
+    @Test
+    void aScriptWhoseThirdOfFiveStatementsFailsAppliesExactlyTheFirstTwo(@TempDir Path dir) throws Exception {
+        String script = "set a 1\nincr a\nget nope\nincr a\nset b 2\n";
+        Path file = dir.resolve("script");
+        java.nio.file.Files.writeString(file, script);
+        for (java.util.function.Supplier<ShellHarness.Result> run : java.util.List.<java.util.function.Supplier<ShellHarness.Result>>of(
+                () -> shell.runWithInput(script, false), () -> shell.run("-f", file.toString()))) {
+            ShellHarness.Result result = run.get();
+            // All five were sent before the failure came back: the daemon skipped the last two.
+            assertThat(result.out()).isEqualTo("2\n");
+            assertThat(result.err()).isEqualTo("syncdict: line 3: no value at nope (not_found)\n");
+            assertThat(result.exit()).isEqualTo(ExitCode.NOT_FOUND_OR_CONDITION);
+            assertThat(shell.run("dump").out()).isEqualTo("{\"a\":2}\n");
+            assertThat(shell.run("del", "a").exit()).isZero();
+        }
+    }
+
+    @Test
+    void aLargeScriptWithoutKeepGoingPrintsEveryResultInOrder() {
+        StringBuilder script = new StringBuilder();
+        StringBuilder expected = new StringBuilder();
+        for (int i = 1; i <= 5000; i++) {
+            script.append(i % 2 == 0 ? "incr n\n" : "incr m 2\n");
+            expected.append(i % 2 == 0 ? i / 2 : i + 1).append('\n');
+            if (i == 2500) {
+                // Runs by itself, once everything before it is answered, and the script goes on sending ahead.
+                script.append("incr k every 1ms times 2\n");
+                expected.append("1\n2\n");
+            }
+        }
+        script.append("get n\nget nope\nincr n\n");
+        expected.append("2500\n");
+        ShellHarness.Result result = shell.runWithInput(script.toString(), false);
+        assertThat(result.err()).isEqualTo("syncdict: line 5003: no value at nope (not_found)\n");
+        assertThat(result.out()).isEqualTo(expected.toString());
+        assertThat(result.exit()).isEqualTo(ExitCode.NOT_FOUND_OR_CONDITION);
+        assertThat(shell.run("get", "n").out()).isEqualTo("2500\n");
+    }
+
+    @Test
+    void losingTheDaemonWithStatementsInFlightSaysFromWhichLineTheOutcomeIsUnknown() {
+        String script = "incr n\n".repeat(5) + "shutdown\n" + "incr n\n".repeat(5);
+        ShellHarness.Result result = shell.runWithInput(script, false);
+        assertThat(result.out()).startsWith("1\n2\n3\n4\n5\n");
+        assertThat(result.err()).startsWith("syncdict: line 7: lost the daemon at 127.0.0.1:" + shell.daemon.port() + " with statements in flight")
+                .endsWith("whether line 7 and the statements sent after it ran is unknown, and nothing after them was sent\n");
+        assertThat(result.exit()).isEqualTo(ExitCode.UNAVAILABLE);
     }
 
     @Test
