@@ -117,8 +117,7 @@ public final class SyncdictCommand implements Callable<Integer>, AutoCloseable {
     private Path file;
 
     @Option(names = "--keep-going", description = "In a script, go on after a failing command (exit with the last failure's code),"
-            + " though not once the daemon cannot be reached or refuses the connection;"
-            + " statements then go to the daemon without waiting for each other's replies, which print in order.")
+            + " though not once the daemon cannot be reached or refuses the connection.")
     private boolean keepGoing;
 
     private final ShellIo io;

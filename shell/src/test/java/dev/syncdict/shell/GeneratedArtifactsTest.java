@@ -41,7 +41,15 @@ class GeneratedArtifactsTest {
         extra.put("SCRIPTS", List.of(
                 "One command per line or separated by ';'. '#' starts a comment. Single quotes work as in a Unix shell;"
                         + " a double-quoted word keeps its quotes, since JSON values and paths both read it as one string;"
-                        + " a word starting with '{' or '[' runs to its matching bracket, across spaces and lines."));
+                        + " a word starting with '{' or '[' runs to its matching bracket, across spaces and lines.",
+                "Statements already waiting on standard input or in -f FILE go to the daemon without waiting for each other's"
+                        + " replies, which print in statement order; before it waits for more input, syncdict prints every reply"
+                        + " it owes, so a co-process that sends a statement and reads its result gets the result at once. Without"
+                        + " --keep-going the daemon applies nothing after the first statement that fails (the statements form a"
+                        + " chain), so the script stops there with the output and exit status it would have had waiting for each"
+                        + " reply.",
+                "If the connection to the daemon is lost while statements are in flight, syncdict stops and names the line"
+                        + " from which on it is unknown whether the statements sent ran; nothing after them was sent."));
         extra.put("INTERACTIVE SHELL", interactiveShell());
         extra.put("FILES", List.of(
                 "$XDG_CONFIG_HOME/syncdict/token: the token (mode 0600), created by the daemon on its first start.",
