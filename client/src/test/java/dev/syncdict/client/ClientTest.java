@@ -72,7 +72,7 @@ class ClientTest {
         String big = "b".repeat(2 << 20);
         String part = "p".repeat(200 << 10);
         int sets = SyncdictClient.PIPELINE_WINDOW - 8;
-        try (SyncdictClient client = connect()) {
+        try (SyncdictClient client = daemon.connect()) {
             client.set("big", big);
             for (int i = 0; i < 5; i++) {
                 client.send(Request.of(Op.GET).with(Field.PATH, Path.parse("big")));
