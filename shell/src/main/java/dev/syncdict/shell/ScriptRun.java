@@ -67,13 +67,18 @@ final class ScriptRun {
      * far: the first failure's, or under --keep-going the last's.
      */
     int finish() {
+        drain();
+        waited = true;
+        return result;
+    }
+
+    /** Shows the replies of every statement in flight. */
+    private void drain() {
         while (!inFlight.isEmpty() && !stopped) {
             receive();
         }
         discardSkipped();
-        waited = true;
         session.printer().context("");
-        return result;
     }
 
     /** Sends a statement ahead, or runs it by itself once those in flight are answered when it cannot go ahead. */
@@ -84,7 +89,7 @@ final class ScriptRun {
         InFlight ahead = aheadOfTime(words, context);
         Request request = ahead == null ? null : relative(ahead);
         if (request == null) {
-            finish();
+            drain();
             if (!stopped) {
                 session.backToBack(!waited);
                 waited = false;
