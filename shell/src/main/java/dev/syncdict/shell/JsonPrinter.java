@@ -30,6 +30,8 @@ public final class JsonPrinter implements Printer {
     private final boolean raw;
     private final boolean jsonErrors;
     private String context = "";
+    /** Whether results wait in the writer's buffer until {@link #release()}. */
+    private boolean held;
 
     public JsonPrinter(PrintWriter out, PrintWriter err, boolean pretty, boolean color, boolean raw, boolean jsonErrors) {
         this.out = out;
@@ -45,27 +47,56 @@ public final class JsonPrinter implements Printer {
         context = where;
     }
 
+    /**
+     * Keeps results in the writer's buffer until {@link #release()}: a script shows many replies
+     * that came together with one write instead of one each. Errors and notes still go at once,
+     * after the results held before them.
+     */
+    public void hold() {
+        held = true;
+    }
+
+    /** Writes what {@link #hold()} kept, and flushes every result from now on. */
+    public void release() {
+        held = false;
+        out.flush();
+    }
+
+    /** One line of results; flushed unless held. */
+    private void line(Object text) {
+        out.print(text);
+        out.print('\n');
+    }
+
+    private void flush() {
+        if (!held) {
+            out.flush();
+        }
+    }
+
     @Override
     public void value(Object json) {
         if (raw && json instanceof String) {
-            out.println((String) json);
+            line((String) json);
         } else if (pretty) {
             StringBuilder text = new StringBuilder();
             pretty(text, json, "");
-            out.println(text);
+            line(text);
+        } else if (json instanceof BigDecimal) {
+            line(Json.numberText((BigDecimal) json)); // what Json.write writes, without a generator per number
         } else {
-            out.println(Json.write(json));
+            line(Json.write(json));
         }
-        out.flush();
+        flush();
     }
 
     @Override
     public void keys(List<Object> keys, boolean more) {
         if (raw) {
             for (Object key : keys) {
-                out.println(key instanceof BigDecimal ? Json.write(key) : key);
+                line(key instanceof BigDecimal ? Json.write(key) : key);
             }
-            out.flush();
+            flush();
         } else {
             value(keys);
         }
@@ -77,7 +108,7 @@ public final class JsonPrinter implements Printer {
     @Override
     public void change(long rev, Event.Change change) {
         if (pretty) {
-            out.println(rev + " " + change.kind() + " " + change.path()
+            line(rev + " " + change.kind() + " " + change.path()
                     + (change.value() == null ? "" : " " + Json.write(change.value()))
                     + (change.prev() == null ? "" : " (was " + Json.write(change.prev()) + ")"));
         } else {
@@ -91,9 +122,9 @@ public final class JsonPrinter implements Printer {
             if (change.prev() != null) {
                 line.put("prev", change.prev());
             }
-            out.println(Json.write(line));
+            line(Json.write(line));
         }
-        out.flush();
+        flush();
     }
 
     @Override
@@ -134,18 +165,20 @@ public final class JsonPrinter implements Printer {
     @Override
     public void stamp(long revision) {
         if (pretty) {
-            out.println(paint(DIM, java.time.LocalTime.now().format(Clock.FORMAT) + " rev " + revision));
+            line(paint(DIM, java.time.LocalTime.now().format(Clock.FORMAT) + " rev " + revision));
         }
     }
 
     @Override
     public void note(String message) {
+        out.flush();
         err.println("syncdict: " + message);
         err.flush();
     }
 
     @Override
     public void error(String code, String message) {
+        out.flush(); // the results before it come first, should both streams go to one place
         String where = context.isEmpty() ? "" : context + ": ";
         if (jsonErrors) {
             Map<String, Object> error = new LinkedHashMap<>();

@@ -57,6 +57,8 @@ final class QuickParser {
     private final Map<String, ITypeConverter<?>> converters = new HashMap<>();
     /** Fields looked up so far, by class and name: a script sets the same few thousands of times. */
     private final Map<String, Field> fields = new HashMap<>();
+    /** Constructors by class name, looked up once: a script makes a command and its mixins per statement. */
+    private final Map<String, java.lang.reflect.Constructor<?>> constructors = new HashMap<>();
 
     private QuickParser(Spec root, Map<String, Spec> commands, Set<String> commandNames) {
         this.root = root;
@@ -131,9 +133,9 @@ final class QuickParser {
         if (spec == null) {
             return null;
         }
-        Object command = instantiate(spec.type);
+        Object command = create(spec.type.getName());
         for (Map.Entry<String, String> mixin : spec.mixins.entrySet()) {
-            set(command, mixin.getKey(), instantiate(load(mixin.getValue())));
+            set(command, mixin.getKey(), create(mixin.getValue()));
         }
         String[] args = words.subList(1, words.size()).toArray(new String[0]);
         Set<String> given = new HashSet<>();
@@ -211,7 +213,7 @@ final class QuickParser {
     private ITypeConverter<?> converter(String className) {
         ITypeConverter<?> converter = converters.get(className);
         if (converter == null) {
-            converter = (ITypeConverter<?>) instantiate(load(className));
+            converter = (ITypeConverter<?>) create(className);
             converters.put(className, converter);
         }
         return converter;
@@ -271,13 +273,18 @@ final class QuickParser {
         }
     }
 
-    private static Object instantiate(Class<?> type) {
+    /** A new object of the named class, by its no-argument constructor. */
+    private Object create(String className) {
+        java.lang.reflect.Constructor<?> constructor = constructors.get(className);
         try {
-            var constructor = type.getDeclaredConstructor();
-            constructor.setAccessible(true);
+            if (constructor == null) {
+                constructor = load(className).getDeclaredConstructor();
+                constructor.setAccessible(true);
+                constructors.put(className, constructor);
+            }
             return constructor.newInstance();
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot create a " + type.getName(), e);
+            throw new IllegalStateException("cannot create a " + className, e);
         }
     }
 }

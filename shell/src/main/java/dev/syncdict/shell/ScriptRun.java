@@ -74,9 +74,7 @@ final class ScriptRun {
 
     /** Shows the replies of every statement in flight. */
     private void drain() {
-        while (!inFlight.isEmpty() && !stopped) {
-            receive();
-        }
+        receiveDownTo(0);
         discardSkipped();
         session.printer().context("");
     }
@@ -100,9 +98,7 @@ final class ScriptRun {
         }
         if (inFlight.size() == SyncdictClient.PIPELINE_WINDOW) {
             // Half the window at a time: each wait for replies then covers many of them.
-            while (inFlight.size() > SyncdictClient.PIPELINE_WINDOW / 2 && !stopped) {
-                receive();
-            }
+            receiveDownTo(SyncdictClient.PIPELINE_WINDOW / 2);
             if (stopped) {
                 return;
             }
@@ -137,6 +133,18 @@ final class ScriptRun {
             client.send(chain == null ? request : request.with(Field.CHAIN, chain));
         } catch (IOException e) {
             lost(e);
+        }
+    }
+
+    /** Shows replies until no more than {@code left} statements are in flight, written out together. */
+    private void receiveDownTo(int left) {
+        session.printer().hold();
+        try {
+            while (inFlight.size() > left && !stopped) {
+                receive();
+            }
+        } finally {
+            session.printer().release();
         }
     }
 

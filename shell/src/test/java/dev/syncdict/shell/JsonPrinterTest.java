@@ -8,7 +8,7 @@ import java.io.StringWriter;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The printer's terminal forms that no daemon in a test produces on demand. */
+/** The printer's terminal forms that no daemon in a test produces on demand, and how it writes results held back. */
 class JsonPrinterTest {
 
     @Test
@@ -21,5 +21,22 @@ class JsonPrinterTest {
         printer.info(info);
         assertThat(out.toString()).contains("\"uptime\": \"1m 1s\"").contains("\"heap_used\": \"2.0 MiB\"")
                 .contains("\"log_bytes\": \"1.5 KiB\"").contains("\"log_records\": 25").contains("\"recovery\": \"50ms\"");
+    }
+
+    /** Standard output and standard error sent to one file: results held back still come before the error after them. */
+    @Test
+    void heldResultsWaitForReleaseButNeverFallBehindAnError() {
+        StringWriter both = new StringWriter();
+        PrintWriter out = new PrintWriter(new java.io.BufferedWriter(both), true);
+        JsonPrinter printer = new JsonPrinter(out, new PrintWriter(both, true), false, false, false, false);
+        printer.hold();
+        printer.value(new java.math.BigDecimal("1.50"));
+        printer.value(Map.of("a", true));
+        assertThat(both.toString()).isEmpty();
+        printer.context("line 3");
+        printer.error("not_found", "no value at x");
+        printer.value("after");
+        printer.release();
+        assertThat(both.toString()).isEqualTo("1.50\n{\"a\":true}\nsyncdict: line 3: no value at x (not_found)\n\"after\"\n");
     }
 }
