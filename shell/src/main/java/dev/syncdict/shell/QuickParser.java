@@ -56,7 +56,7 @@ final class QuickParser {
     private final Set<String> commandNames;
     private final Map<String, ITypeConverter<?>> converters = new HashMap<>();
     /** Fields looked up so far, by class and name: a script sets the same few thousands of times. */
-    private final Map<String, Field> fields = new HashMap<>();
+    private final Map<Class<?>, Map<String, Field>> fields = new HashMap<>();
     /** Constructors by class name, looked up once: a script makes a command and its mixins per statement. */
     private final Map<String, java.lang.reflect.Constructor<?>> constructors = new HashMap<>();
 
@@ -243,11 +243,11 @@ final class QuickParser {
 
     /** The field of this name declared by the class or a superclass (the repetition mixin is OpCommand's). */
     private Field field(Class<?> type, String name) {
-        String key = type.getName() + "#" + name;
-        Field field = fields.get(key);
+        Map<String, Field> ofType = fields.computeIfAbsent(type, t -> new HashMap<>());
+        Field field = ofType.get(name);
         if (field == null) {
             field = lookUp(type, name);
-            fields.put(key, field);
+            ofType.put(name, field);
         }
         return field;
     }

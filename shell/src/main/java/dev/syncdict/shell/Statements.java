@@ -85,14 +85,11 @@ public final class Statements {
                 pendingStart = lineNumber;
             }
             pending.append(line).append('\n');
-            List<Tokenizer.Statement> statements;
-            try {
-                statements = Tokenizer.statements(pending.toString());
-            } catch (Tokenizer.Unterminated open) {
-                continue; // a quote or bracket spans lines: wait for the line that closes it
+            List<Tokenizer.Statement> statements = complete(pending);
+            if (statements != null) {
+                pending.setLength(0);
+                run.queue(statements, pendingStart);
             }
-            pending.setLength(0);
-            run.queue(statements, pendingStart);
             if (!reader.ready()) {
                 run.finish();
             }
@@ -102,6 +99,15 @@ public final class Statements {
             result = runStatements(pending.toString(), pendingStart);
         }
         return result;
+    }
+
+    /** The statements of a text read so far, or null while a quote or bracket is open: it spans lines. */
+    private static List<Tokenizer.Statement> complete(CharSequence text) {
+        try {
+            return Tokenizer.statements(text.toString());
+        } catch (Tokenizer.Unterminated open) {
+            return null;
+        }
     }
 
     /** Runs every statement of a text whose first line is {@code firstLine} (0: do not name lines). */
