@@ -40,11 +40,24 @@ public final class Codec {
     }
 
     /**
-     * Writes a reply and its newline straight to a stream, with no intermediate objects: the
-     * daemon writes a whole batch's replies into one buffer this way. An IOException from the
-     * stream comes out as Jackson's unchecked one.
+     * Writes a reply and its newline straight to a stream: the daemon writes a whole batch's
+     * replies into one buffer this way. A reply of up to {@link ReplyEncoder#MAX_BYTES} is encoded
+     * without a generator, a longer one streamed through the generator. An IOException from the
+     * stream comes out unchecked.
      */
     public static void writeLine(Reply reply, java.io.OutputStream out) {
+        try {
+            if (ReplyEncoder.writeLine(reply, out)) {
+                return;
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        writeLineWithGenerator(reply, out);
+    }
+
+    /** The generator's encoding of a reply line: the definition {@link ReplyEncoder} follows, for any size. */
+    static void writeLineWithGenerator(Reply reply, java.io.OutputStream out) {
         try (JsonGenerator generator = Json.generator(out)) {
             write(generator, reply);
             generator.writeRaw('\n');
