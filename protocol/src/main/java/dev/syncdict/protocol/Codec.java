@@ -69,9 +69,16 @@ public final class Codec {
         return decodeRequest(parseObject(line, "request"));
     }
 
-    /** Reads a request from UTF-8 bytes, its members straight from the parser into the request's fields. */
+    /**
+     * Reads a request from UTF-8 bytes, its members straight into the request's fields: a flat line
+     * of plain scalars by {@link FlatRequestReader}, any other by Jackson's parser.
+     */
     public static Request decodeRequest(byte[] utf8, int offset, int length) {
         Members members = new Members();
+        if (FlatRequestReader.read(utf8, offset, length, members)) {
+            return members.toRequest();
+        }
+        members = new Members();
         boolean object;
         try {
             object = Json.parseMembers(utf8, offset, length, members);

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
  */
 class FuzzTest {
 
-    private static final long SEED = Long.getLong("syncdict.fuzz.seed", 0x5eed_d1c7L);
-    private static final int BUDGET = Integer.getInteger("syncdict.fuzz.inputs", 20_000);
+    static final long SEED = Long.getLong("syncdict.fuzz.seed", 0x5eed_d1c7L);
+    static final int BUDGET = Integer.getInteger("syncdict.fuzz.inputs", 20_000);
 
     private static final List<String> VALID = List.of(
             "{\"id\":1,\"op\":\"set\",\"path\":\"a.b[2]\",\"value\":{\"x\":[1,2.5e3,\"s\\u00e9\",true,null]}}",
@@ -43,8 +43,12 @@ class FuzzTest {
         void read(byte[] input) throws Exception;
     }
 
-    /** Random bytes, printable garbage, and valid requests with bytes flipped, cut, doubled or spliced. */
     private static List<byte[]> inputs(Random random) {
+        return inputs(random, VALID);
+    }
+
+    /** Random bytes, printable garbage, and valid requests with bytes flipped, cut, doubled or spliced. */
+    static List<byte[]> inputs(Random random, List<String> valid) {
         List<byte[]> inputs = new ArrayList<>();
         byte[] alphabet = "{}[]\",:.\\0123456789eE+-truefalsnul \t\r\n\u00e9".getBytes(StandardCharsets.UTF_8);
         for (int i = 0; i < BUDGET; i++) {
@@ -61,14 +65,14 @@ class FuzzTest {
                     }
                     break;
                 default:
-                    input = mutate(VALID.get(random.nextInt(VALID.size())).getBytes(StandardCharsets.UTF_8), random);
+                    input = mutate(valid.get(random.nextInt(valid.size())).getBytes(StandardCharsets.UTF_8), valid, random);
             }
             inputs.add(input);
         }
         return inputs;
     }
 
-    private static byte[] mutate(byte[] valid, Random random) {
+    private static byte[] mutate(byte[] valid, List<String> others, Random random) {
         byte[] copy = valid.clone();
         int edits = 1 + random.nextInt(4);
         for (int e = 0; e < edits; e++) {
@@ -87,7 +91,7 @@ class FuzzTest {
                     copy = doubled;
                     break;
                 default:
-                    byte[] other = VALID.get(random.nextInt(VALID.size())).getBytes(StandardCharsets.UTF_8);
+                    byte[] other = others.get(random.nextInt(others.size())).getBytes(StandardCharsets.UTF_8);
                     byte[] spliced = java.util.Arrays.copyOf(copy, at + other.length - Math.min(at, other.length - 1));
                     System.arraycopy(other, Math.min(at, other.length - 1), spliced, at, other.length - Math.min(at, other.length - 1));
                     copy = spliced;
