@@ -83,7 +83,8 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
 
     private void handOver() {
         List<DecodedLine> lines = reading;
-        reading = new ArrayList<>();
+        // Sized for a batch like this one: a pipelining client's next batch then never regrows it.
+        reading = new ArrayList<>(Math.max(10, lines.size()));
         outbox.handedOver(lines.size());
         owner.accept(new Batch(outbox, lines));
     }

@@ -18,6 +18,9 @@ final class FlatRequestReader {
     /** Longer numbers, and their range checks, are left to Jackson. */
     private static final int MAX_NUMBER_TEXT = 24;
 
+    /** Integers this long, a sign included, fit a long: 18 digits. */
+    private static final int SHORT_INTEGER_TEXT = 18;
+
     /** Member names a request has, shared instead of made for each line. */
     private static final String[] NAMES = names();
 
@@ -127,14 +130,23 @@ final class FlatRequestReader {
     /** JSON's number grammar, exactly; a number that is long or out of the protocol's range declines. */
     private BigDecimal number() {
         int start = at;
-        take('-');
+        boolean negative = take('-');
         if (!take('0')) {
             if (digits() == 0) {
                 return null;
             }
         }
-        if (take('.') && digits() == 0) {
+        boolean fraction = take('.');
+        if (fraction && digits() == 0) {
             return null;
+        }
+        if (!fraction && !isExponent() && at - start <= SHORT_INTEGER_TEXT) {
+            // The common case, an id or an amount: no text to make and parse.
+            long whole = 0;
+            for (int i = negative ? start + 1 : start; i < at; i++) {
+                whole = whole * 10 + bytes[i] - '0';
+            }
+            return BigDecimal.valueOf(negative ? -whole : whole);
         }
         if (take('e') || take('E')) {
             if (!take('+')) {
@@ -153,6 +165,10 @@ final class FlatRequestReader {
             // An exponent past what BigDecimal holds, or past the protocol's range.
             return null;
         }
+    }
+
+    private boolean isExponent() {
+        return at < end && (bytes[at] == 'e' || bytes[at] == 'E');
     }
 
     private int digits() {

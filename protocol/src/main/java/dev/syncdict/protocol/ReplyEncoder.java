@@ -50,7 +50,7 @@ final class ReplyEncoder {
             put(',');
         }
         ascii("\"rev\":");
-        ascii(Long.toString(reply.rev()));
+        number(reply.rev());
         if (reply.error() != null) {
             ascii(",\"error\":{\"code\":");
             string(reply.error().code().wireName());
@@ -58,7 +58,7 @@ final class ReplyEncoder {
             string(reply.error().message());
             if (reply.error().index() != null) {
                 ascii(",\"index\":");
-                ascii(reply.error().index().toString());
+                number(reply.error().index());
             }
             ascii("}}");
             return;
@@ -69,7 +69,7 @@ final class ReplyEncoder {
         }
         if (reply.modRev() != null) {
             ascii(",\"mod_rev\":");
-            ascii(reply.modRev().toString());
+            number(reply.modRev());
         }
         if (reply.more() != null) {
             ascii(reply.more() ? ",\"more\":true" : ",\"more\":false");
@@ -119,7 +119,12 @@ final class ReplyEncoder {
         } else if (value instanceof String) {
             string((String) value);
         } else if (value instanceof BigDecimal) {
-            ascii(Json.numberText((BigDecimal) value));
+            BigDecimal number = (BigDecimal) value;
+            if (number.scale() == 0 && number.precision() < 19) {
+                number(number.longValue());
+            } else {
+                ascii(Json.numberText(number));
+            }
         } else if (value instanceof Boolean) {
             ascii((Boolean) value ? "true" : "false");
         } else if (value == Json.NULL) {
@@ -203,6 +208,30 @@ final class ReplyEncoder {
         put(HEX[(c >> 8) & 0xF]);
         put(HEX[(c >> 4) & 0xF]);
         put(HEX[c & 0xF]);
+    }
+
+    /** A whole number's digits, written in place rather than made into a string first. */
+    private void number(long n) {
+        if (n == Long.MIN_VALUE) {
+            ascii(Long.toString(n));
+            return;
+        }
+        if (n < 0) {
+            put('-');
+            n = -n;
+        }
+        int length = 1;
+        for (long rest = n; rest >= 10; rest /= 10) {
+            length++;
+        }
+        if (size + length > bytes.length) {
+            throw TooLong.INSTANCE;
+        }
+        for (int i = size + length - 1; i >= size; i--) {
+            bytes[i] = (byte) ('0' + n % 10);
+            n /= 10;
+        }
+        size += length;
     }
 
     /** Text known to be ASCII with nothing to escape: names, numbers, literals. */

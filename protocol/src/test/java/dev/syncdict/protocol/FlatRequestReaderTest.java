@@ -25,6 +25,8 @@ class FlatRequestReaderTest {
             "{\"op\":\"set\",\"path\":\"x\",\"value\":null,\"x-unknown\":\"\",\"op\":\"del\"}",
             "{\"op\":\"keys\",\"path\":\"users\",\"prefix\":\"a\",\"after\":\"b\",\"limit\":10,\"kinds\":true}",
             "{\"op\":\"incr\",\"path\":\"n\",\"by\":1E-7}",
+            "{\"op\":\"incr\",\"path\":\"n\",\"by\":-0,\"id\":-999999999999999999}",
+            "{\"op\":\"incr\",\"path\":\"n\",\"by\":-1,\"id\":9999999999999999999}",
             "{}");
 
     @Test

@@ -43,6 +43,16 @@ class ReplyEncoderTest {
     }
 
     @Test
+    void writesTheExtremesOfWholeNumbersAsTheGeneratorDoes() throws IOException {
+        for (long n : new long[] {Long.MIN_VALUE, Long.MIN_VALUE + 1, -1, 0, 9, 10, Long.MAX_VALUE}) {
+            Reply reply = Reply.ok(n, BigDecimal.valueOf(n)).withModRev(n);
+            ByteArrayOutputStream encoded = new ByteArrayOutputStream();
+            assertThat(ReplyEncoder.writeLine(reply, encoded)).isTrue();
+            assertThat(encoded.toString(StandardCharsets.ISO_8859_1)).isEqualTo(generated(reply));
+        }
+    }
+
+    @Test
     void leavesALongReplyToTheGeneratorAndWritesNothingItself() throws IOException {
         Reply reply = Reply.ok(3, "x".repeat(ReplyEncoder.MAX_BYTES));
         ByteArrayOutputStream encoded = new ByteArrayOutputStream();
