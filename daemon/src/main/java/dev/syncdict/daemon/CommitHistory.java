@@ -8,7 +8,7 @@ import java.util.function.Predicate;
 /**
  * The last commits, for watches that start in the past, bounded by a count and by an estimate of
  * the heap their values hold. It keeps the commit records the store made, no copies, in a ring of
- * two arrays (the records and their sizes), so that remembering a commit allocates nothing: what
+ * arrays (the records, their sizes and revisions), so that remembering a commit allocates nothing: what
  * is kept here outlives the young generation under a write load, and the collector copies every
  * byte of it (docs/BENCHMARKS.md, "Faster core"). Owner's thread only.
  */
@@ -21,6 +21,11 @@ final class CommitHistory {
     private final long maxBytes;
     private Commit[] commits;
     private long[] sizes;
+    /**
+     * Each commit's revision beside it: dropping the oldest then never reads that commit, an
+     * object the size of the history ago and never in the cache.
+     */
+    private long[] revisions;
     /** The slot of the oldest commit kept. */
     private int oldest;
     private int count;
@@ -40,6 +45,7 @@ final class CommitHistory {
         int slots = Math.max(1, Math.min(maxCommits, INITIAL_SLOTS));
         this.commits = new Commit[slots];
         this.sizes = new long[slots];
+        this.revisions = new long[slots];
     }
 
     /** The newest revision no longer kept: a watch can start from it or later. */
@@ -59,6 +65,7 @@ final class CommitHistory {
         int slot = (oldest + count) % commits.length;
         commits[slot] = commit;
         sizes[slot] = size;
+        revisions[slot] = commit.revision();
         count++;
         keptBytes += size;
         while (keptBytes > maxBytes && count > 1) {
@@ -72,8 +79,8 @@ final class CommitHistory {
      */
     boolean after(long from, Predicate<Commit> each) {
         for (int i = 0; i < count; i++) {
-            Commit commit = commits[(oldest + i) % commits.length];
-            if (commit.revision() > from && !each.test(commit)) {
+            int slot = (oldest + i) % commits.length;
+            if (revisions[slot] > from && !each.test(commits[slot])) {
                 return false;
             }
         }
@@ -84,17 +91,21 @@ final class CommitHistory {
         int slots = (int) Math.min(maxCommits, 2L * commits.length);
         Commit[] movedCommits = new Commit[slots];
         long[] movedSizes = new long[slots];
+        long[] movedRevisions = new long[slots];
         for (int i = 0; i < count; i++) {
-            movedCommits[i] = commits[(oldest + i) % commits.length];
-            movedSizes[i] = sizes[(oldest + i) % commits.length];
+            int slot = (oldest + i) % commits.length;
+            movedCommits[i] = commits[slot];
+            movedSizes[i] = sizes[slot];
+            movedRevisions[i] = revisions[slot];
         }
         commits = movedCommits;
         sizes = movedSizes;
+        revisions = movedRevisions;
         oldest = 0;
     }
 
     private void dropOldest() {
-        droppedThrough = commits[oldest].revision();
+        droppedThrough = revisions[oldest];
         keptBytes -= sizes[oldest];
         commits[oldest] = null;
         oldest = (oldest + 1) % commits.length;
