@@ -3,7 +3,6 @@ package dev.syncdict.protocol;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -173,7 +172,10 @@ public final class Codec {
             if (op == null) {
                 throw new ProtocolException(ErrorCode.BAD_REQUEST, "unknown op " + Json.quote((String) opName), id);
             }
-            Map<Field, Object> fields = new EnumMap<>(Field.class);
+            // id and op are among the names (op surely), each once: the rest are the fields.
+            Field[] keys = new Field[size - 1 - (indexOf("id") < 0 ? 0 : 1)];
+            Object[] typed = new Object[keys.length];
+            int count = 0;
             for (int i = 0; i < size; i++) {
                 String name = names[i];
                 if (name.equals("id") || name.equals("op")) {
@@ -183,8 +185,10 @@ public final class Codec {
                 if (field == null || !op.accepts(field)) {
                     throw new ProtocolException(ErrorCode.BAD_REQUEST, op.wireName() + " does not take " + Json.quote(name), id);
                 }
-                fields.put(field, typed(op, field, values[i], id));
+                keys[count] = field;
+                typed[count++] = typed(op, field, values[i], id);
             }
+            FieldMap fields = new FieldMap(keys, typed);
             for (Field field : op.required()) {
                 if (!fields.containsKey(field)) {
                     throw new ProtocolException(ErrorCode.BAD_REQUEST, op.wireName() + " needs " + Json.quote(field.wireName()), id);

@@ -28,9 +28,9 @@ public final class Request {
         return new Request(null, op, Collections.emptyMap());
     }
 
-    /** A request whose fields the codec has already checked against the op; it keeps the map. */
-    static Request checked(Object id, Op op, Map<Field, Object> fields) {
-        return new Request(id, op, Collections.unmodifiableMap(fields));
+    /** A request whose fields the codec has already checked against the op. */
+    static Request checked(Object id, Op op, FieldMap fields) {
+        return new Request(id, op, fields);
     }
 
     /** A copy with one more field; a null value leaves the request as it is. */
