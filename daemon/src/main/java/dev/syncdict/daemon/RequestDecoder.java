@@ -6,11 +6,11 @@ import dev.syncdict.protocol.Limits;
 import dev.syncdict.protocol.ProtocolException;
 import dev.syncdict.protocol.Reply;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToMessageDecoder;
 import io.netty.handler.codec.TooLongFrameException;
+import io.netty.util.concurrent.FastThreadLocal;
 import java.util.List;
 
 /**
@@ -20,6 +20,14 @@ import java.util.List;
  */
 @ChannelHandler.Sharable
 final class RequestDecoder extends MessageToMessageDecoder<ByteBuf> {
+
+    private static final int SCRATCH_BYTES = 4096;
+    private static final FastThreadLocal<byte[]> SCRATCH = new FastThreadLocal<>() {
+        @Override
+        protected byte[] initialValue() {
+            return new byte[SCRATCH_BYTES];
+        }
+    };
 
     private final int maxLineBytes;
 
@@ -33,9 +41,13 @@ final class RequestDecoder extends MessageToMessageDecoder<ByteBuf> {
         if (isBlank(frame)) {
             return;
         }
-        byte[] bytes = ByteBufUtil.getBytes(frame);
+        int length = frame.readableBytes();
+        // The readers keep nothing of the bytes they read, so a common line is copied into one
+        // array per thread instead of a new one; a long line gets its own, not kept.
+        byte[] bytes = length <= SCRATCH_BYTES ? SCRATCH.get() : new byte[length];
+        frame.getBytes(frame.readerIndex(), bytes, 0, length);
         try {
-            out.add(DecodedLine.of(Codec.decodeRequest(bytes, 0, bytes.length)));
+            out.add(DecodedLine.of(Codec.decodeRequest(bytes, 0, length)));
         } catch (ProtocolException e) {
             out.add(DecodedLine.rejected(e.id(), FailedChains.chainOf(bytes), new Reply.Error(e.code(), e.getMessage()), false));
         }
