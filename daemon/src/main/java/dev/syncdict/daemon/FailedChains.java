@@ -26,9 +26,9 @@ final class FailedChains {
      * names none or is no JSON object at all. Read again only on this rare path, which keeps the
      * codec's fast path free of it.
      */
-    static Object chainOf(byte[] line) {
+    static Object chainOf(byte[] utf8, int offset, int length) {
         try {
-            Object json = Json.parse(line, 0, line.length);
+            Object json = Json.parse(utf8, offset, length);
             Object chain = json instanceof Map ? ((Map<?, ?>) json).get(Field.CHAIN.wireName()) : null;
             return chain instanceof String || chain instanceof BigDecimal ? chain : null;
         } catch (JsonException notJson) {

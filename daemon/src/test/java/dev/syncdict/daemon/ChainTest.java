@@ -130,6 +130,20 @@ class ChainTest {
     }
 
     @Test
+    void aRefusedLineReadAfterALongerOneStillFailsItsChain() throws Exception {
+        // Lines are copied into one buffer per thread: what a longer line left behind must not be read as this one's.
+        start(DaemonConfig.defaults(TOKEN));
+        try (RawConnection connection = RawConnection.authenticated(daemon.port(), TOKEN)) {
+            connection.write("{\"id\":1,\"op\":\"set\",\"path\":\"long\",\"value\":\"" + "x".repeat(300) + "\"}\n"
+                    + "{\"id\":2,\"op\":\"incr\",\"by\":\"two\",\"chain\":\"c\"}\n"
+                    + "{\"id\":3,\"op\":\"incr\",\"path\":\"n\",\"chain\":\"c\"}\n");
+            List<Reply> replies = read(connection, 3);
+            assertThat(replies.get(1).error().code()).isEqualTo(ErrorCode.BAD_REQUEST);
+            assertThat(replies.get(2).error().code()).isEqualTo(ErrorCode.SKIPPED);
+        }
+    }
+
+    @Test
     void whenTheLogRefusesAGroupItsChainsAreAnsweredAgainFromWhereTheyStood() throws Exception {
         start(DaemonConfig.defaults(TOKEN));
         refuse = "disk on fire";
