@@ -113,7 +113,8 @@ public final class Statements {
     /** Runs every statement of a text whose first line is {@code firstLine} (0: do not name lines). */
     private int runStatements(String text, int firstLine) {
         try {
-            return runAll(Tokenizer.statements(text), firstLine, false);
+            // Numbered from the script's own line, so that an unterminated quote or bracket names it too.
+            return runAll(Tokenizer.statements(text, Math.max(firstLine, 1)), Math.min(firstLine, 1), false);
         } catch (UsageException e) {
             session.printer().context(firstLine > 0 ? "line " + firstLine : "");
             session.printer().error(null, e.getMessage());

@@ -50,7 +50,14 @@ public final class Tokenizer {
 
     /** Every statement in the text; a quote or bracket left open is {@link Unterminated}. */
     public static List<Statement> statements(String text) {
-        return new Tokenizer(text).all();
+        return statements(text, 1);
+    }
+
+    /** Every statement in a text whose first line is line {@code firstLine} of a script, lines numbered as the script's. */
+    public static List<Statement> statements(String text, int firstLine) {
+        Tokenizer tokenizer = new Tokenizer(text);
+        tokenizer.line = firstLine;
+        return tokenizer.all();
     }
 
     /** Splits text up to the cursor as {@link #statements} does, tolerating an open quote or bracket in the last word. */

@@ -307,6 +307,11 @@ class ShellEndToEndTest {
         ShellHarness.Result unterminated = shell.runWithInput("set x {\"a\": 1\n", false);
         assertThat(unterminated.exit()).isEqualTo(2);
         assertThat(unterminated.err()).contains("unterminated { bracket starting on line 1");
+        // Lines are the script's: the statements before ran, the open bracket names the line it opens on.
+        ShellHarness.Result late = shell.runWithInput("set y 1\nincr y\n\nset z {\"a\": 1\nget y\n", false);
+        assertThat(late.exit()).isEqualTo(2);
+        assertThat(late.out()).isEqualTo("2\n");
+        assertThat(late.err()).isEqualTo("syncdict: line 4: unterminated { bracket starting on line 4\n");
     }
 
     @Test
