@@ -168,6 +168,14 @@ class ReplTmuxTest {
     }
 
     @Test
+    void ctrlCKeepsTheOutputTheTerminalHasNotShownYet() throws Exception {
+        // Without noflsh the kernel drops, on Ctrl+C, what the shell wrote and tmux had not read:
+        // under load, the last result of a loop whose command ran went missing from the screen.
+        String tty = tmuxOutput("display-message", "-p", "-t", session, "#{pane_tty}").strip();
+        assertThat(commandOutput("stty", "-a", "-F", tty)).containsPattern("(^|\\s)noflsh(\\s|$)");
+    }
+
+    @Test
     void theCommandAfterDaemonStopWorksOnItsFirstTry() throws Exception {
         type("ping");
         awaitScreen("\"pong\"");
@@ -228,14 +236,25 @@ class ReplTmuxTest {
     }
 
     private String screen() throws IOException, InterruptedException {
-        Process capture = new ProcessBuilder("tmux", "capture-pane", "-p", "-t", session).redirectErrorStream(true).start();
-        String text = new String(capture.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        capture.waitFor();
+        String text = tmuxOutput("capture-pane", "-p", "-t", session);
         List<String> lines = new ArrayList<>();
         for (String line : text.split("\n")) {
             lines.add(line.stripTrailing());
         }
         return String.join("\n", lines);
+    }
+
+    private static String tmuxOutput(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("tmux"));
+        command.addAll(List.of(args));
+        return commandOutput(command.toArray(new String[0]));
+    }
+
+    private static String commandOutput(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor();
+        return text;
     }
 
     private static void tmux(String... args) throws IOException, InterruptedException {

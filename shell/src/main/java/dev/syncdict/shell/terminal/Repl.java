@@ -11,6 +11,7 @@ import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.jline.utils.InfoCmp;
@@ -35,6 +36,7 @@ public final class Repl implements ReplVerbs.Screen {
         Session session = statements.session();
         Files.createDirectories(session.locations().historyFile().getParent());
         try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+            keepOutputOnCtrlC(terminal);
             Repl repl = new Repl(terminal);
             statements.enterRepl(repl);
             LineReader reader = LineReaderBuilder.builder()
@@ -77,6 +79,17 @@ public final class Repl implements ReplVerbs.Screen {
             }
             return last;
         }
+    }
+
+    /**
+     * Without NOFLSH, the kernel discards on Ctrl+C the output already written but not yet read
+     * by the terminal (tmux, a slow ssh link): the last result of an {@code every} loop, whose
+     * command ran, could vanish from the screen. JLine restores the attributes when it closes.
+     */
+    private static void keepOutputOnCtrlC(Terminal terminal) {
+        Attributes attributes = terminal.getAttributes();
+        attributes.setLocalFlag(Attributes.LocalFlag.NOFLSH, true);
+        terminal.setAttributes(attributes);
     }
 
     /** {@code syncdict [address] [use path] [(offline)]> }: what is not the default, and a lost connection. */
