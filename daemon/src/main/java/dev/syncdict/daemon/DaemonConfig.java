@@ -32,6 +32,8 @@ public record DaemonConfig(String bind, int port, Token token, int maxLineBytes,
     public static final int DEFAULT_OUTBOX_BYTES = 1024 * 1024;
     /** Commits kept for watches that start in the past (and replayed into that history after a restart). */
     public static final int WATCH_HISTORY_COMMITS = 100_000;
+    /** Bytes those commits may take, encoded; past them the oldest are dropped as past the count. */
+    public static final long WATCH_HISTORY_BYTES = 64L * 1024 * 1024;
 
     public DaemonConfig {
         if (maxLineBytes < 1 || maxLineBytes > Limits.REQUEST_LINE_BYTES) {

@@ -89,8 +89,8 @@ final class WatchHub implements CommitListener {
 
     /** Commits kept by default for watches that start in the past. */
     static final int HISTORY_COMMITS = DaemonConfig.WATCH_HISTORY_COMMITS;
-    /** Bytes kept by default for them, by an estimate of the values they hold ({@link CommitHistory}). */
-    static final long HISTORY_BYTES = 64L * 1024 * 1024;
+    /** Bytes kept by default for them, encoded ({@link CommitHistory}): its ring grows to this at most. */
+    static final long HISTORY_BYTES = DaemonConfig.WATCH_HISTORY_BYTES;
 
     private final CommitHistory history;
     private final long watcherBytes;
@@ -99,7 +99,7 @@ final class WatchHub implements CommitListener {
 
     /**
      * @param historyCommits most commits kept for watches that start in the past
-     * @param historyBytes most bytes kept for them, by an estimate of their values
+     * @param historyBytes most bytes their encoding may take
      * @param watcherBytes most bytes a watcher's connection may have waiting before its watch ends
      */
     WatchHub(int historyCommits, long historyBytes, long watcherBytes, long revision) {

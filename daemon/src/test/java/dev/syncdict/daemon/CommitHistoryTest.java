@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
-/** The ring of recent commits: kept in order as it grows, the oldest dropped first by count and by size. */
+/** The ring of recent commits: kept in order as it grows, the oldest dropped first by count and by encoded bytes. */
 class CommitHistoryTest {
 
     private static Commit commit(long revision, Object value) {
@@ -46,14 +46,43 @@ class CommitHistoryTest {
     }
 
     @Test
-    void dropsTheOldestPastItsSizeButAlwaysKeepsTheNewest() {
+    void dropsTheOldestPastItsBytesAndHoldsNoMoreThanThem() {
+        // Each commit below encodes to 12 bytes (count 1, kind 1, path 1 + 3 for the key "k", a 3-char string 5, no old value 1).
+        CommitHistory history = new CommitHistory(1000, 100, 0);
+        for (long revision = 1; revision <= 500; revision++) {
+            history.add(commit(revision, String.format("%03d", revision % 1000)));
+        }
+        // 100 bytes hold 8 such commits; the ring never grew past its bound.
+        assertThat(revisionsAfter(history, 0)).containsExactlyElementsOf(LongStream.rangeClosed(493, 500).boxed().toList());
+        assertThat(history.droppedThrough()).isEqualTo(492);
+        assertThat(history.heldBytes()).isLessThanOrEqualTo(100 + 12L * 1000);
+    }
+
+    @Test
+    void keepsTheValuesOfEveryCommitAcrossTheRingsWrapAndGrowth() {
+        CommitHistory history = new CommitHistory(50, 4096, 0);
+        for (long revision = 1; revision <= 3000; revision++) {
+            // Sizes vary, so commits straddle the ring's end at every offset.
+            history.add(commit(revision, "v".repeat((int) (revision % 37)) + revision));
+        }
+        List<Object> values = new ArrayList<>();
+        history.after(0, commit -> values.add(commit.changes().get(0).value()));
+        assertThat(values).containsExactlyElementsOf(LongStream.rangeClosed(2951, 3000)
+                .mapToObj(revision -> "v".repeat((int) (revision % 37)) + revision).toList());
+    }
+
+    @Test
+    void aCommitLongerThanTheBoundIsNotKeptAndTheHistoryStartsAfterIt() {
         CommitHistory history = new CommitHistory(100, 1000, 0);
         history.add(commit(1, "small"));
         history.add(commit(2, "small"));
         assertThat(history.droppedThrough()).isZero();
         history.add(commit(3, "x".repeat(5000)));
-        assertThat(revisionsAfter(history, 0)).containsExactly(3L);
-        assertThat(history.droppedThrough()).isEqualTo(2);
+        assertThat(revisionsAfter(history, 0)).isEmpty();
+        assertThat(history.droppedThrough()).isEqualTo(3);
+        history.add(commit(4, "small"));
+        assertThat(revisionsAfter(history, 3)).containsExactly(4L);
+        assertThat(history.heldBytes()).isLessThanOrEqualTo(1000 + 12L * 100);
     }
 
     @Test
