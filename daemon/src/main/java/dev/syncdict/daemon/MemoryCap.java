@@ -71,11 +71,21 @@ final class MemoryCap implements CommitListener {
         return last instanceof Path.Key ? ENTRY + ((Path.Key) last).name().length() : ENTRY;
     }
 
-    /** Bytes of one map entry (its node and the tree's entry), beside its key's characters. */
-    private static final long ENTRY = 80;
+    /**
+     * Bytes of one object member as the store keeps it, beside its key's characters: its node (32),
+     * the packed key's array header (16) and its share of the object's hash index and sorted chunk
+     * (about 12).
+     */
+    private static final long ENTRY = 60;
+    /** An array element's node and its slot in the array's list. */
+    private static final long ELEMENT = 36;
 
-    /** A rough count of the heap a JSON value takes as the dictionary's nodes. */
-    static long estimate(Object json) {
+    /**
+     * A rough count of the heap a JSON value takes as the dictionary's nodes (docs/BENCHMARKS.md,
+     * "The store's structure": about 100 bytes for a small key and string); booleans and null are
+     * shared constants and take nothing beyond their node.
+     */
+    private static long estimate(Object json) {
         if (json instanceof Map) {
             long total = 64;
             for (Map.Entry<?, ?> entry : ((Map<?, ?>) json).entrySet()) {
@@ -86,16 +96,17 @@ final class MemoryCap implements CommitListener {
         if (json instanceof List) {
             long total = 64;
             for (Object element : (List<?>) json) {
-                total += 32 + estimate(element);
+                total += ELEMENT + estimate(element);
             }
             return total;
         }
         if (json instanceof String) {
-            return 48 + ((String) json).length();
+            // A one-byte string packed as its bytes: an array header and the bytes, rounded.
+            return 24 + ((String) json).length();
         }
         if (json instanceof BigDecimal) {
-            return 64 + ((BigDecimal) json).precision() / 2;
+            return 40 + ((BigDecimal) json).precision() / 2;
         }
-        return 24;
+        return 0;
     }
 }
