@@ -177,6 +177,24 @@ class PipelineTest {
         assertThat(nextLine()).isEqualTo("{\"watch\":\"edge\",\"rev\":150,\"changes\":[{\"kind\":\"incr\",\"path\":\"n\",\"value\":150}]}");
     }
 
+    @Test
+    void aWatchFromThePastGetsTheValuesAndPreviousValuesTheHistoryKept() {
+        feed("{\"op\":\"set\",\"path\":\"a\",\"value\":{\"x\":[1,\"two\",null,true],\"y\":{}}}\n"
+                + "{\"op\":\"set\",\"path\":\"b\",\"value\":0}\n"
+                + "{\"op\":\"set\",\"path\":\"a\",\"value\":2.50}\n"
+                + "{\"op\":\"del\",\"path\":\"a\"}\n");
+        for (int i = 1; i <= 4; i++) {
+            nextLine();
+        }
+        feed("{\"id\":\"p\",\"op\":\"watch\",\"path\":\"a\",\"from\":0,\"prev\":true}\n");
+        assertThat(nextLine()).isEqualTo("{\"id\":\"p\",\"rev\":4}");
+        assertThat(nextLine()).isEqualTo("{\"watch\":\"p\",\"rev\":1,\"changes\":[{\"kind\":\"set\",\"path\":\"a\","
+                + "\"value\":{\"x\":[1,\"two\",null,true],\"y\":{}}}]}");
+        assertThat(nextLine()).isEqualTo("{\"watch\":\"p\",\"rev\":3,\"changes\":[{\"kind\":\"set\",\"path\":\"a\",\"value\":2.50,"
+                + "\"prev\":{\"x\":[1,\"two\",null,true],\"y\":{}}}]}");
+        assertThat(nextLine()).isEqualTo("{\"watch\":\"p\",\"rev\":4,\"changes\":[{\"kind\":\"del\",\"path\":\"a\",\"prev\":2.50}]}");
+    }
+
     private void feed(String text) {
         connection.feed(text);
     }
