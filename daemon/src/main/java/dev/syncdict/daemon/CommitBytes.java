@@ -43,12 +43,33 @@ final class CommitBytes {
 
     private static final Change.Kind[] KINDS = Change.Kind.values();
 
-    private byte[] bytes = new byte[256];
-    private int size;
+    /** The buffer a writer starts with, and goes back to after a large commit, so that one large {@code load} is not held for good. */
+    private static final int USUAL_BYTES = 256;
+    private static final int KEPT_BYTES = 64 * 1024;
 
-    /** Encodes a commit's changes (its revision is kept beside them); the bytes stay valid until the next call. */
-    void write(Commit commit) {
-        size = 0;
+    private byte[] bytes = new byte[USUAL_BYTES];
+    private int size;
+    private int limit;
+
+    /**
+     * Encodes a commit's changes (its revision is kept beside them) and returns true, or returns
+     * false as soon as they would take more than {@code limit} bytes; the bytes stay valid until the next call.
+     */
+    boolean write(Commit commit, int limit) {
+        if (bytes.length > KEPT_BYTES) {
+            bytes = new byte[USUAL_BYTES];
+        }
+        this.size = 0;
+        this.limit = limit;
+        try {
+            changes(commit);
+            return true;
+        } catch (TooLong e) {
+            return false;
+        }
+    }
+
+    private void changes(Commit commit) {
         varint(commit.changes().size());
         for (Change change : commit.changes()) {
             put(change.kind().ordinal());
@@ -187,8 +208,21 @@ final class CommitBytes {
     }
 
     private void room(int more) {
+        if (size + more > limit) {
+            throw TooLong.INSTANCE;
+        }
         if (size + more > bytes.length) {
-            bytes = Arrays.copyOf(bytes, Math.max(2 * bytes.length, size + more));
+            bytes = Arrays.copyOf(bytes, (int) Math.min(limit, Math.max(2L * bytes.length, size + more)));
+        }
+    }
+
+    /** Thrown, without a stack, to stop encoding a commit past the limit. */
+    private static final class TooLong extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        static final TooLong INSTANCE = new TooLong();
+
+        private TooLong() {
+            super(null, null, false, false);
         }
     }
 

@@ -60,9 +60,7 @@ final class CommitHistory {
     }
 
     void add(Commit commit) {
-        encoder.write(commit);
-        int size = encoder.size();
-        if (size > maxRing) {
+        if (!encoder.write(commit, maxRing)) {
             // Keeping it would break the bound; the history starts after it, and says so to a watch from before.
             while (count > 0) {
                 dropOldest();
@@ -70,6 +68,7 @@ final class CommitHistory {
             droppedThrough = commit.revision();
             return;
         }
+        int size = encoder.size();
         if (count == revisions.length) {
             if (revisions.length < maxCommits) {
                 growSlots();

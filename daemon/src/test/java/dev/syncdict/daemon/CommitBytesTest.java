@@ -16,7 +16,7 @@ class CommitBytesTest {
 
     private static Commit roundTrip(Commit commit) {
         CommitBytes writer = new CommitBytes();
-        writer.write(commit);
+        assertThat(writer.write(commit, Integer.MAX_VALUE)).isTrue();
         return CommitBytes.read(commit.revision(), Arrays.copyOf(writer.bytes(), writer.size()));
     }
 
@@ -45,8 +45,20 @@ class CommitBytesTest {
     @Test
     void aSmallIntegerTakesAFewBytes() {
         CommitBytes writer = new CommitBytes();
-        writer.write(new Commit(7, List.of(new Change(Change.Kind.INCR, Path.key("key:12345"), BigDecimal.valueOf(300), BigDecimal.valueOf(299)))));
+        assertThat(writer.write(new Commit(7, List.of(new Change(Change.Kind.INCR, Path.key("key:12345"), BigDecimal.valueOf(300),
+                BigDecimal.valueOf(299)))), 100)).isTrue();
         // count 1, kind 1, path length 1, key tag 1, key 1+9, value 1+2, old value 1+2.
         assertThat(writer.size()).isEqualTo(20);
+    }
+
+    @Test
+    void aCommitPastTheLimitStopsAndTheNextIsWrittenWhole() {
+        CommitBytes writer = new CommitBytes();
+        Commit large = new Commit(1, List.of(new Change(Change.Kind.SET, Path.key("k"), "x".repeat(100_000), null)));
+        assertThat(writer.write(large, 1000)).isFalse();
+        assertThat(writer.write(large, 200_000)).isTrue();
+        Commit small = new Commit(2, List.of(new Change(Change.Kind.SET, Path.key("k"), "y", "x")));
+        assertThat(writer.write(small, 200_000)).isTrue();
+        assertThat(CommitBytes.read(2, Arrays.copyOf(writer.bytes(), writer.size()))).isEqualTo(small);
     }
 }
