@@ -226,11 +226,13 @@ class WatchTest {
         }
         start(durable);
         RawConnection resumed = connect();
-        watch(resumed, "again", ",\"path\":\"n\",\"from\":6");
+        // The log keeps no previous values; the replay finds them again.
+        watch(resumed, "again", ",\"path\":\"n\",\"from\":6,\"prev\":true");
         for (int rev = 7; rev <= 10; rev++) {
             Event event = event(resumed);
             assertThat(event.rev()).isEqualTo(rev);
             assertThat(Json.write(event.changes().get(0).value())).isEqualTo(String.valueOf(rev));
+            assertThat(Json.write(event.changes().get(0).prev())).isEqualTo(String.valueOf(rev - 1));
         }
         resumed.send("{\"id\":1,\"op\":\"ping\"}");
         assertThat(resumed.readLine()).as("exactly the four writes after revision 6").contains("pong");

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -27,8 +28,8 @@ final class Recovery {
 
     /**
      * The dictionary recovered, the snapshot it started from, the log segment to append to, and
-     * the last commits replayed (at most {@link #TAIL_COMMITS}, without old values), so that watches
-     * can resume from before the restart.
+     * the last commits replayed (at most {@link #TAIL_COMMITS}, with the old values the replay
+     * found), so that watches can resume from before the restart, {@code prev} included.
      */
     record Recovered(Dictionary dictionary, long snapshotRevision, long snapshotBytes, Path segment, long segmentBytes,
             long logBytes, long records, List<Commit> tail) {}
@@ -59,10 +60,10 @@ final class Recovery {
         List<DataFolder.Entry> snapshots = folder.snapshots();
         long snapshotBytes = 0;
         if (snapshots.isEmpty()) {
-            dictionary = new Dictionary();
+            dictionary = new Dictionary(true);
         } else {
             SnapshotFile.Loaded loaded = SnapshotFile.read(snapshots.get(snapshots.size() - 1).file());
-            dictionary = Dictionary.thaw(loaded.root(), loaded.revision(), false);
+            dictionary = Dictionary.thaw(loaded.root(), loaded.revision(), true);
             snapshotBytes = loaded.bytes();
         }
         long snapshotRevision = dictionary.revision();
@@ -148,12 +149,33 @@ final class Recovery {
             transaction.rollback();
             throw new Unreplayable(offset, "revision " + revision + " does not apply: " + e.getMessage());
         }
-        transaction.commit();
+        Commit applied = transaction.commit();
         records++;
-        tail.addLast(commit);
+        tail.addLast(withOldValues(commit, applied));
         if (tail.size() > TAIL_COMMITS) {
             tail.removeFirst();
         }
+    }
+
+    /**
+     * The record's changes, their kinds as written (an incr stays an incr), with the old values the
+     * replay found: the log keeps none. Should the two ever not line up, the record as it is.
+     */
+    private static Commit withOldValues(Commit recorded, Commit applied) {
+        List<Change> written = recorded.changes();
+        List<Change> replayed = applied.changes();
+        if (written.size() != replayed.size()) {
+            return recorded;
+        }
+        List<Change> merged = new ArrayList<>(written.size());
+        for (int i = 0; i < written.size(); i++) {
+            Change change = written.get(i);
+            if (!change.path().equals(replayed.get(i).path())) {
+                return recorded;
+            }
+            merged.add(new Change(change.kind(), change.path(), change.value(), replayed.get(i).oldValue()));
+        }
+        return new Commit(recorded.revision(), merged);
     }
 
     private static void truncate(Path file, long size) throws IOException {
