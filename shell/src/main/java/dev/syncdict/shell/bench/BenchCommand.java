@@ -8,7 +8,6 @@ import dev.syncdict.shell.Arguments;
 import dev.syncdict.shell.ExitCode;
 import dev.syncdict.shell.Session;
 import dev.syncdict.shell.SyncdictCommand;
-import dev.syncdict.shell.UsageException;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
@@ -19,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -123,7 +123,7 @@ public final class BenchCommand implements Callable<Integer> {
         Object connect = rootOption("--connect");
         if (Boolean.TRUE.equals(rootOption("--tls")) || rootOption("--cacert") != null || rootOption("--cert") != null
                 || String.valueOf(connect).startsWith("tls://")) {
-            throw new UsageException("bench: measures over plain TCP only, not TLS");
+            throw usage("measures over plain TCP only, not TLS");
         }
         // The shell's own connection checks the address and token (and starts a local daemon if none runs) and asks the pid.
         SyncdictClient client = session.client();
@@ -137,34 +137,33 @@ public final class BenchCommand implements Callable<Integer> {
 
     private void validate() {
         if (requests != null && duration != null) {
-            throw new UsageException("bench: give -n or --duration, not both");
+            throw usage("give -n or --duration, not both");
         }
-        positive("-c", clients);
-        positive("-P", pipeline);
-        positive("--keys", keys);
-        positive("--threads", threads);
-        positive("-n", requests == null ? 1 : requests);
-        if (duration != null && duration.isZero()) {
-            throw new UsageException("bench: --duration must be longer than 0");
-        }
+        atLeast("-c", clients, 1);
+        atLeast("-P", pipeline, 1);
+        atLeast("--keys", keys, 1);
+        atLeast("--threads", threads, 1);
+        atLeast("-n", requests == null ? 1 : requests, 1);
         if (threads > clients) {
-            throw new UsageException("bench: --threads (" + threads + ") cannot be more than the clients (-c " + clients + ")");
+            throw usage("--threads (" + threads + ") cannot be more than the clients (-c " + clients + ")");
         }
-        if (valueSize < 0) {
-            throw new UsageException("bench: --value-size cannot be negative");
-        }
-        if (watchers < 0) {
-            throw new UsageException("bench: --watchers cannot be negative");
-        }
+        atLeast("--value-size", valueSize, 0);
+        atLeast("--watchers", watchers, 0);
         if (watchers > 0 && redis != null) {
-            throw new UsageException("bench: --watchers needs syncdictd's watch; it cannot be used with --redis");
+            throw usage("--watchers needs syncdictd's watch; it cannot be used with --redis");
         }
     }
 
-    private static void positive(String option, long value) {
-        if (value < 1) {
-            throw new UsageException("bench: " + option + " must be at least 1");
+    /** Refuses a number below what its option can mean, in the words the shell's other number options use. */
+    private void atLeast(String option, long value, long least) {
+        if (value < least) {
+            throw usage(option + ": must be " + least + " or more, not " + value);
         }
+    }
+
+    /** A usage error, shown as picocli's are: the command, the fault, where its help is. */
+    private CommandLine.ParameterException usage(String fault) {
+        return new CommandLine.ParameterException(spec.commandLine(), fault);
     }
 
     /** A global option's value: bench connects as every command does, but with many connections of its own. */

@@ -164,7 +164,11 @@ class BenchCommandTest {
         });
         assertThat(bench("-t", "get,del").err()).contains("unknown test 'del': use get, set, incr or mixed");
         assertThat(bench("-c", "2", "--threads", "3").err()).contains("--threads (3) cannot be more than the clients (-c 2)");
-        assertThat(bench("-c", "0").exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(bench("-c", "0")).satisfies(run -> {
+            assertThat(run.exit()).isEqualTo(ExitCode.USAGE);
+            assertThat(run.err()).isEqualTo("syncdict: bench: -c: must be 1 or more, not 0 (see: syncdict bench --help)\n");
+        });
+        assertThat(bench("--value-size", "-1").err()).contains("bench: --value-size: must be 0 or more, not -1 (see: syncdict bench --help)");
         assertThat(bench("--redis", "127.0.0.1:6379", "--watchers", "1").err()).contains("cannot be used with --redis");
     }
 
