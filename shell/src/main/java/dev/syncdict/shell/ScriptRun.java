@@ -197,6 +197,15 @@ final class ScriptRun {
         }
     }
 
+    private boolean isInFlight(Object command) {
+        for (InFlight statement : inFlight) {
+            if (statement.command() == command) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * A statement that can go ahead of the replies, its request built now: picocli reuses the
      * command object, so its fields hold this statement's arguments only until the next is parsed
@@ -210,7 +219,8 @@ final class ScriptRun {
                 return new InFlight(quick, context);
             }
             CommandLine command = statements.model().getSubcommands().get(words.get(0));
-            if (command == null || !(command.getCommand() instanceof OpCommand)) {
+            if (command == null || !(command.getCommand() instanceof OpCommand) || isInFlight(command.getCommand())) {
+                // A command object still waiting to show its reply must not be parsed again (a tx keeps its ops for that).
                 return null;
             }
             command.parseArgs(words.subList(1, words.size()).toArray(new String[0]));

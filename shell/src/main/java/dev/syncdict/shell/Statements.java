@@ -79,7 +79,8 @@ public final class Statements {
         int lineNumber = 0;
         StringBuilder pending = new StringBuilder();
         int pendingStart = 1;
-        for (String line = reader.readLine(); line != null && !run.stopped(); line = reader.readLine()) {
+        // Stopped is checked before reading on: a co-process that got the failure must not wait for one more line.
+        for (String line; !run.stopped() && (line = reader.readLine()) != null; ) {
             lineNumber++;
             if (pending.length() == 0) {
                 pendingStart = lineNumber;

@@ -34,6 +34,17 @@ class PipelinedScriptTest {
         assertThat(result.exit()).isEqualTo(ExitCode.USAGE);
     }
 
+    /** Picocli reuses a command's object: one whose reply is still owed (a tx keeps its ops to show it) is not parsed again. */
+    @Test
+    void twoTransactionsInAScriptEachShowTheirOwnResults(@TempDir Path dir) throws Exception {
+        Path first = java.nio.file.Files.writeString(dir.resolve("first.tx"), "set x 1\nincr y 5\n");
+        Path second = java.nio.file.Files.writeString(dir.resolve("second.tx"), "get x\n");
+        ShellHarness.Result result = shell.runWithInput("tx " + first + "\ntx " + second + "\n", false);
+        assertThat(result.err()).isEmpty();
+        assertThat(result.out()).isEqualTo("5\n1\n");
+        assertThat(result.exit()).isZero();
+    }
+
     @Test
     void aLongScriptKeepsEveryResultInOrder() {
         StringBuilder script = new StringBuilder();

@@ -54,4 +54,28 @@ class ScriptConnectionTest {
             assertThat(exit.get()).isZero();
         }
     }
+
+    /** A co-process that got a failure sees the script end at once, not after one more line it may never send. */
+    @Test
+    void aFailureEndsTheScriptWithoutWaitingForMoreInput(@TempDir Path home) throws Exception {
+        ShellHarness shell = new ShellHarness(home);
+        try (PipedOutputStream feed = new PipedOutputStream()) {
+            PipedInputStream in = new PipedInputStream(feed);
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            ShellIo io = new ShellIo(in, new PrintWriter(out, true), new PrintWriter(err, true), Map.copyOf(shell.env), false, false);
+            AtomicInteger exit = new AtomicInteger(-1);
+            Thread script = new Thread(() -> exit.set(Main.run(new String[0], io)), "script");
+            script.start();
+            feed.write("incr n\nget nope\n".getBytes(StandardCharsets.UTF_8));
+            feed.flush();
+            script.join(30_000);
+            assertThat(script.isAlive()).as("the script ended with its input still open").isFalse();
+            assertThat(out.toString()).isEqualTo("1\n");
+            assertThat(err.toString()).contains("line 2: no value at nope");
+            assertThat(exit.get()).isEqualTo(ExitCode.NOT_FOUND_OR_CONDITION);
+        } finally {
+            shell.close();
+        }
+    }
 }
