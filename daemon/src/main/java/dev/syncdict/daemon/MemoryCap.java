@@ -68,7 +68,7 @@ final class MemoryCap implements CommitListener {
             return 0;
         }
         Path.Segment last = change.path().last();
-        return last instanceof Path.Key ? ENTRY + ((Path.Key) last).name().length() : ENTRY;
+        return last instanceof Path.Key ? ENTRY + ((Path.Key) last).name().length() : ELEMENT;
     }
 
     /**

@@ -62,4 +62,27 @@ class MemoryCapTest {
         cap.accept(java.util.List.of(delete.commit()));
         assertThat(cap.bytes()).isEqualTo(empty);
     }
+
+    @Test
+    void anArrayWrittenWholeAndDeletedElementByElementCountsBackToWhereItStarted() {
+        MemoryCap cap = new MemoryCap(Long.MAX_VALUE, java.util.Map.of());
+        dev.syncdict.daemon.store.Dictionary dictionary = new dev.syncdict.daemon.store.Dictionary();
+        dictionary.keepOldValues(true);
+        var write = dictionary.begin();
+        write.set(dev.syncdict.protocol.Path.parse("list"), java.util.List.of("a", "b", "c"));
+        cap.accept(java.util.List.of(write.commit()));
+        var emptyList = dictionary.begin();
+        emptyList.set(dev.syncdict.protocol.Path.parse("list"), java.util.List.of());
+        cap.accept(java.util.List.of(emptyList.commit()));
+        long withEmptyList = cap.bytes();
+        var again = dictionary.begin();
+        again.set(dev.syncdict.protocol.Path.parse("list"), java.util.List.of("a", "b", "c"));
+        cap.accept(java.util.List.of(again.commit()));
+        for (int i = 2; i >= 0; i--) {
+            var delete = dictionary.begin();
+            delete.delete(dev.syncdict.protocol.Path.parse("list[" + i + "]"));
+            cap.accept(java.util.List.of(delete.commit()));
+        }
+        assertThat(cap.bytes()).isEqualTo(withEmptyList);
+    }
 }
