@@ -275,6 +275,11 @@ public final class Codec {
                 throw new ProtocolException(ErrorCode.BAD_REQUEST,
                         op.wireName() + " op " + i + ": " + nested.op().wireName() + " cannot be part of a tx", id);
             }
+            if (nested.chain() != null) {
+                // A chain orders whole requests on a connection; the tx is the request that names it.
+                throw new ProtocolException(ErrorCode.BAD_REQUEST,
+                        op.wireName() + " op " + i + ": a chain belongs on the " + op.wireName() + " itself, not on its ops", id);
+            }
             requests.add(nested);
         }
         return requests;

@@ -44,6 +44,8 @@ class CodecTest {
         "{\"op\":\"keys\",\"limit\":1.5}               | bad_request | an integer of 1 or more",
         "{\"op\":\"tx\",\"ops\":[{\"op\":\"ping\"}]}   | bad_request | ping cannot be part of a tx",
         "{\"op\":\"tx\",\"ops\":[{\"op\":\"get\"}]}    | bad_request | tx op 0: get needs \"path\"",
+        "{\"op\":\"tx\",\"ops\":[{\"op\":\"get\",\"path\":\"a\",\"chain\":1}]} | bad_request | tx op 0: a chain belongs on the tx itself",
+        "{\"op\":\"get\",\"path\":\"a\",\"chain\":[1]}  | bad_request | \"chain\" must be a string or a number",
         "{\"op\":\"get\",\"path\":\"a\",\"id\":[1]}    | bad_request | 'id' must be a string or a number",
         "{\"op\":\"get\"                               | bad_request | not valid JSON",
     })
