@@ -79,7 +79,7 @@ public final class Daemon implements AutoCloseable {
         Store store = new TreeStore(dictionary);
         // After a restart the history holds the end of the log, so a watch resumes across it.
         long historyStart = replayed.isEmpty() ? store.revision() : replayed.get(0).revision() - 1;
-        WatchHub hub = new WatchHub(WatchHub.HISTORY_COMMITS, WatchHub.HISTORY_BYTES, 4L * config.outboxBytes(), historyStart);
+        WatchHub hub = new WatchHub(DaemonConfig.WATCH_HISTORY_COMMITS, DaemonConfig.WATCH_HISTORY_BYTES, 4L * config.outboxBytes(), historyStart);
         hub.accept(replayed);
         MemoryCap cap = new MemoryCap(config.maxMemoryBytes(), dictionary.get(dev.syncdict.protocol.Path.ROOT).value());
         all.addAll(listeners);

@@ -87,11 +87,6 @@ final class WatchHub implements CommitListener {
         }
     }
 
-    /** Commits kept by default for watches that start in the past. */
-    static final int HISTORY_COMMITS = DaemonConfig.WATCH_HISTORY_COMMITS;
-    /** Bytes kept by default for them, encoded ({@link CommitHistory}): its ring grows to this at most. */
-    static final long HISTORY_BYTES = DaemonConfig.WATCH_HISTORY_BYTES;
-
     private final CommitHistory history;
     private final long watcherBytes;
     private long revision;

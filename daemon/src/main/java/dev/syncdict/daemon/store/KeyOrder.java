@@ -9,7 +9,7 @@ import java.util.NoSuchElementException;
  * chunks, each a sorted array of at most {@link #CHUNK} nodes. A node costs 4 to 8 bytes here
  * (a tree map costs 40), finding a key costs a binary search over the chunks' first keys and one
  * within a chunk, and inserting moves at most a chunk's references. Only inserts, deletes and
- * listings use it; point lookups go through {@link KeyHash}.
+ * listings use it, and point lookups in objects too small for a {@link KeyHash}.
  */
 final class KeyOrder implements Iterable<Node> {
 
