@@ -55,7 +55,7 @@ public final class Statements {
     }
 
     /** Runs a whole text ({@code -c}, a line typed at the REPL); errors name no line. */
-    int runText(String text) {
+    public int runText(String text) {
         return runStatements(text, 0);
     }
 
@@ -115,7 +115,7 @@ public final class Statements {
     private int runStatements(String text, int firstLine) {
         try {
             // Numbered from the script's own line, so that an unterminated quote or bracket names it too.
-            return runAll(Tokenizer.statements(text, Math.max(firstLine, 1)), Math.min(firstLine, 1), false);
+            return runAll(Tokenizer.statements(text, Math.max(firstLine, 1)), Math.min(firstLine, 1));
         } catch (UsageException e) {
             session.printer().context(firstLine > 0 ? "line " + firstLine : "");
             session.printer().error(null, e.getMessage());
@@ -126,16 +126,16 @@ public final class Statements {
 
     /**
      * Runs statements in order, stopping at the first failure unless told to keep going. Each
-     * follows the one before back to back; the first does when {@code firstBackToBack}.
+     * after the first follows the one before back to back.
      */
-    private int runAll(List<Tokenizer.Statement> statements, int firstLine, boolean firstBackToBack) {
+    private int runAll(List<Tokenizer.Statement> statements, int firstLine) {
         if (keepGoing) {
             ScriptRun run = new ScriptRun(this, session, true);
             run.queue(statements, firstLine);
             return run.finish();
         }
         int result = ExitCode.OK;
-        boolean backToBack = firstBackToBack;
+        boolean backToBack = false;
         for (Tokenizer.Statement statement : statements) {
             session.backToBack(backToBack);
             backToBack = true;
@@ -143,9 +143,7 @@ public final class Statements {
             int code = run(statement.words());
             if (code != ExitCode.OK) {
                 result = code;
-                if (!keepGoing) {
-                    break;
-                }
+                break;
             }
         }
         session.printer().context("");
@@ -185,8 +183,4 @@ public final class Statements {
         return command != null && command.getCommand().getClass() == quick.getClass() ? quick : null;
     }
 
-    /** Splits one line into statements and runs them all, as the REPL does with what was typed. */
-    public int runLine(String line) {
-        return runText(line);
-    }
 }

@@ -70,7 +70,7 @@ class ReplVerbsTest {
     private String run(String line) {
         out.getBuffer().setLength(0);
         err.getBuffer().setLength(0);
-        statements.runLine(line);
+        statements.runText(line);
         return out + err.toString();
     }
 

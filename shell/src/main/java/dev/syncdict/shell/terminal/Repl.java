@@ -72,7 +72,7 @@ public final class Repl implements ReplVerbs.Screen {
                     return last;
                 }
                 if (!line.isBlank()) {
-                    last = statements.runLine(line);
+                    last = statements.runText(line);
                 }
                 // A Ctrl+C that ended an `every` loop must not leak into the next command.
                 Thread.interrupted();
