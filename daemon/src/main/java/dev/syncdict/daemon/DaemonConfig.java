@@ -42,8 +42,14 @@ public record DaemonConfig(String bind, int port, Token token, int maxLineBytes,
         if (maxReplyBytes < 1 || maxReplyBytes > Limits.REPLY_LINE_BYTES) {
             throw new IllegalArgumentException("the longest reply line must be 1 to " + Limits.REPLY_LINE_BYTES + " bytes");
         }
-        if (outboxBytes < 1 || outboxTotalBytes < 1 || maxMemoryBytes < 1) {
-            throw new IllegalArgumentException("outbox, waiting-reply and memory bounds must be at least 1 byte");
+        atLeastOneByte("the replies one connection may have waiting", outboxBytes);
+        atLeastOneByte("the replies all connections may have waiting", outboxTotalBytes);
+        atLeastOneByte("the dictionary's memory cap", maxMemoryBytes);
+    }
+
+    private static void atLeastOneByte(String bound, long bytes) {
+        if (bytes < 1) {
+            throw new IllegalArgumentException(bound + " must be at least 1 byte, not " + bytes);
         }
     }
 

@@ -206,10 +206,14 @@ public final class Syncdictd implements Callable<Integer> {
         Path data = dataDir != null ? dataDir : locations.dataDir();
         LogOptions log = inMemory ? null : LogOptions.of(data, fsync).withSalvage(salvage).withCompactBytes(compactBytes);
         DaemonConfig config = DaemonConfig.defaults(token).withBind(bind).withPort(port)
-                .withMaxLineBytes(maxLine).withConnections(connectionLimits()).withLog(log)
-                .withMaxMemory(maxMemory != null ? maxMemory : DaemonConfig.defaultMaxMemory())
-                .withOutboxTotal(maxWaitingReplies != null ? maxWaitingReplies : DaemonConfig.defaultOutboxTotal()).withTokenFile(used)
+                .withMaxLineBytes(maxLine).withConnections(connectionLimits()).withLog(log).withTokenFile(used)
                 .withTls(tlsCert == null ? null : new DaemonConfig.Tls(tlsCert, tlsKey, tlsClientCa));
+        if (maxMemory != null) {
+            config = config.withMaxMemory(maxMemory);
+        }
+        if (maxWaitingReplies != null) {
+            config = config.withOutboxTotal(maxWaitingReplies);
+        }
         Daemon daemon;
         try {
             daemon = Daemon.start(config);

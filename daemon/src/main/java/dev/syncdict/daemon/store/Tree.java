@@ -49,10 +49,10 @@ public interface Tree {
 
         boolean changed();
 
-        /** Stores a value at a path, creating missing objects on the way. */
+        /** Stores a value at a path, creating missing objects on the way; records one change, at that path. */
         void set(Path path, Object json);
 
-        /** Removes the value at a path. */
+        /** Removes the value at a path; records one change, at that path. */
         void delete(Path path);
 
         /** Adds an exact decimal to the number at a path (a missing path starts at 0); returns the sum. */

@@ -28,31 +28,44 @@ final class Recovery {
 
     /**
      * The dictionary recovered, the snapshot it started from, the log segment to append to, and
-     * the last commits replayed (at most {@link #TAIL_COMMITS}, with the old values the replay
+     * the last commits replayed (within the bounds given, with the old values the replay
      * found), so that watches can resume from before the restart, {@code prev} included.
      */
     record Recovered(Dictionary dictionary, long snapshotRevision, long snapshotBytes, Path segment, long segmentBytes,
             long logBytes, long records, List<Commit> tail) {}
 
-    /** Commits kept from the replay for the watch history: as many as it holds. */
-    static final int TAIL_COMMITS = DaemonConfig.WATCH_HISTORY_COMMITS;
-
     private final ArrayDeque<Commit> tail = new ArrayDeque<>();
+    /** The record bytes of each commit in the tail, and their sum. */
+    private final ArrayDeque<Integer> tailRecordBytes = new ArrayDeque<>();
+    private long tailBytes;
 
     private final DataFolder folder;
     private final boolean salvage;
+    private final int maxTailCommits;
+    private final long maxTailBytes;
     private Dictionary dictionary;
     private long records;
     /** Whether a damaged record was cut off, and the segments after it set aside. */
     private boolean salvaged;
 
-    private Recovery(DataFolder folder, boolean salvage) {
+    private Recovery(DataFolder folder, boolean salvage, int maxTailCommits, long maxTailBytes) {
         this.folder = folder;
         this.salvage = salvage;
+        this.maxTailCommits = maxTailCommits;
+        this.maxTailBytes = maxTailBytes;
     }
 
+    /**
+     * Recovers, keeping for the watch history as many commits as it holds, and records of as many
+     * bytes as its encoding may take, so that a log of large records is not held whole while the
+     * replay goes on (the history trims the rest by its own encoding).
+     */
     static Recovered run(DataFolder folder, boolean salvage) throws IOException {
-        return new Recovery(folder, salvage).recover();
+        return run(folder, salvage, DaemonConfig.WATCH_HISTORY_COMMITS, DaemonConfig.WATCH_HISTORY_BYTES);
+    }
+
+    static Recovered run(DataFolder folder, boolean salvage, int maxTailCommits, long maxTailBytes) throws IOException {
+        return new Recovery(folder, salvage, maxTailCommits, maxTailBytes).recover();
     }
 
     private Recovered recover() throws IOException {
@@ -152,27 +165,25 @@ final class Recovery {
         Commit applied = transaction.commit();
         records++;
         tail.addLast(withOldValues(commit, applied));
-        if (tail.size() > TAIL_COMMITS) {
+        tailRecordBytes.addLast(payload.length);
+        tailBytes += payload.length;
+        while (tail.size() > maxTailCommits || tailBytes > maxTailBytes) {
             tail.removeFirst();
+            tailBytes -= tailRecordBytes.removeFirst();
         }
     }
 
     /**
      * The record's changes, their kinds as written (an incr stays an incr), with the old values the
-     * replay found: the log keeps none. Should the two ever not line up, the record as it is.
+     * replay found: the log keeps none. The replay made one set or delete per recorded change, in
+     * order, and each records one change at its path, so the two lists line up one to one.
      */
     private static Commit withOldValues(Commit recorded, Commit applied) {
         List<Change> written = recorded.changes();
         List<Change> replayed = applied.changes();
-        if (written.size() != replayed.size()) {
-            return recorded;
-        }
         List<Change> merged = new ArrayList<>(written.size());
         for (int i = 0; i < written.size(); i++) {
             Change change = written.get(i);
-            if (!change.path().equals(replayed.get(i).path())) {
-                return recorded;
-            }
             merged.add(new Change(change.kind(), change.path(), change.value(), replayed.get(i).oldValue()));
         }
         return new Commit(recorded.revision(), merged);

@@ -358,6 +358,25 @@ class DurabilityTest {
                 .hasMessageContaining("the snapshot " + snapshot + " is damaged");
     }
 
+    @Test
+    void theReplayedTailKeepsTheNewestCommitsWithinItsCountAndRecordBytesWithTheirOldValues() throws IOException {
+        String big = "x".repeat(1000);
+        List<String> writes = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            writes.add("{\"op\":\"set\",\"path\":\"k\",\"value\":\"" + i + big + "\"}");
+        }
+        writeAll(options(), writes).close();
+        DataFolder folder = new DataFolder(dir.resolve("data"));
+
+        List<Commit> byBytes = Recovery.run(folder, false, 100, 3_500).tail();
+        assertThat(byBytes).extracting(Commit::revision).containsExactly(8L, 9L, 10L);
+        assertThat(byBytes.get(0).changes().get(0).oldValue()).isEqualTo("6" + big);
+
+        List<Commit> byCount = Recovery.run(folder, false, 2, Long.MAX_VALUE).tail();
+        assertThat(byCount).extracting(Commit::revision).containsExactly(9L, 10L);
+        assertThat(byCount.get(1).changes().get(0).oldValue()).isEqualTo("8" + big);
+    }
+
     private static void awaitCompacted(Owner owner) {
         await().atMost(Duration.ofSeconds(30)).until(() -> owner.durability.info().get("compacting") == Boolean.FALSE);
     }
