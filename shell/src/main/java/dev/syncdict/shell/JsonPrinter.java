@@ -170,6 +170,14 @@ public final class JsonPrinter implements Printer {
     }
 
     @Override
+    public void ctrlC() {
+        if (pretty) {
+            line("");
+            flush();
+        }
+    }
+
+    @Override
     public void note(String message) {
         out.flush();
         err.println("syncdict: " + message);

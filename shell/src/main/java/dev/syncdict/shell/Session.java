@@ -110,22 +110,25 @@ public final class Session implements AutoCloseable {
         if (!repetition.repeats()) {
             return execute(command, false);
         }
-        long interval = repetition.every == null ? 0 : repetition.every.toMillis();
-        long start = System.nanoTime();
+        Cadence cadence = new Cadence(repetition.every == null ? 0 : repetition.every.toNanos(), System.nanoTime());
         try (CtrlC trap = new CtrlC(Thread.currentThread())) {
             for (long i = 0; repetition.times == null || i < repetition.times; i++) {
-                // Fixed rate: run i starts at start + i * interval, however long each run took.
-                long wait = start / 1_000_000 + i * interval - System.nanoTime() / 1_000_000;
+                long wait = cadence.waitBeforeNextRun(System.nanoTime());
                 if (wait > 0) {
-                    Thread.sleep(wait);
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                 }
                 int code = execute(command, true);
-                // Ctrl+C, or the reader of our output gone (`incr n every 1s | head -3`), ends the loop.
-                if (code != ExitCode.OK || Thread.interrupted() || printer.closed()) {
+                if (Thread.interrupted()) {
+                    printer.ctrlC();
+                    return code;
+                }
+                // An error, or the reader of our output gone (`incr n every 1s | head -3`), ends the loop.
+                if (code != ExitCode.OK || printer.closed()) {
                     return code;
                 }
             }
         } catch (InterruptedException ctrlC) {
+            printer.ctrlC();
             return ExitCode.OK;
         }
         return ExitCode.OK;

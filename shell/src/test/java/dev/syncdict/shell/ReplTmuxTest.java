@@ -155,9 +155,10 @@ class ReplTmuxTest {
         // Each result of the loop comes under its time and revision.
         awaitScreenMatching("(?s).*\\n\\d\\d:\\d\\d:\\d\\d\\.\\d rev 3\\n3\\n.*");
         ctrlC();
-        // The prompt after ^C starts a line of its own.
+        // The prompt after ^C starts a line of its own, and the ^C's line is ended, not marked unfinished.
         awaitScreenMatching("(?s).*\\n" + quote(prompt) + "\\s*");
         String shown = screen();
+        assertThat(shown).doesNotContain("~");
         java.util.regex.Matcher values = java.util.regex.Pattern.compile("(?m)^(?:\\^C)?(\\d+)$").matcher(shown);
         String reached = null;
         while (values.find()) {
@@ -191,11 +192,15 @@ class ReplTmuxTest {
         new ProcessBuilder("kill", which, String.valueOf(pid)).inheritIO().start().waitFor();
     }
 
-    /** Presses Ctrl+C and, as a person would, waits for the next prompt before typing on. */
+    /**
+     * Presses Ctrl+C and, as a person would, waits for the next prompt before typing on: one more
+     * prompt than before, alone on the last line (a redraw of the line being edited can show an
+     * extra prompt above it for a moment).
+     */
     private void ctrlC() throws IOException, InterruptedException {
         int prompts = prompts();
         tmux("send-keys", "-t", session, "C-c");
-        await().atMost(Duration.ofSeconds(30)).until(() -> prompts() > prompts);
+        await().atMost(Duration.ofSeconds(30)).until(() -> prompts() > prompts && screen().matches("(?s).*\\nsyncdict[^\\n>]*>"));
     }
 
     private int prompts() throws IOException, InterruptedException {
