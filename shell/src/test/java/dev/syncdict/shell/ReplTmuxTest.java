@@ -200,11 +200,15 @@ class ReplTmuxTest {
     private void ctrlC() throws IOException, InterruptedException {
         int prompts = prompts();
         tmux("send-keys", "-t", session, "C-c");
-        await().atMost(Duration.ofSeconds(30)).until(() -> prompts() > prompts && screen().matches("(?s).*\\nsyncdict[^\\n>]*>"));
+        awaitScreen("a new prompt alone on the last line", shown -> countPrompts(shown) > prompts && shown.matches("(?s).*\\nsyncdict[^\\n>]*>"));
     }
 
     private int prompts() throws IOException, InterruptedException {
-        return screen().split("syncdict[^\\n>]*>", -1).length - 1;
+        return countPrompts(screen());
+    }
+
+    private static int countPrompts(String shown) {
+        return shown.split("syncdict[^\\n>]*>", -1).length - 1;
     }
 
     private void type(String line) throws IOException, InterruptedException {
@@ -220,11 +224,15 @@ class ReplTmuxTest {
         return java.util.regex.Pattern.quote(text);
     }
 
-    /** Waits for the screen to match; on a timeout, the failure shows the screen as it was. */
     private void awaitScreenMatching(String regex) {
+        awaitScreen("a screen matching " + regex, shown -> shown.matches(regex));
+    }
+
+    /** Waits for the screen to show what is wanted; on a timeout, the failure shows the screen as it was. */
+    private void awaitScreen(String wanted, java.util.function.Predicate<String> shows) {
         try {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                    .until(() -> screen().matches(regex));
+                    .until(() -> shows.test(screen()));
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             String shown;
             try {
@@ -232,7 +240,7 @@ class ReplTmuxTest {
             } catch (IOException | InterruptedException unreadable) {
                 shown = "(unreadable: " + unreadable + ")";
             }
-            throw new AssertionError("the screen never matched " + regex + "; it shows:\n" + shown, e);
+            throw new AssertionError("the screen never showed " + wanted + "; it shows:\n" + shown, e);
         }
     }
 
