@@ -286,6 +286,15 @@ public final class SyncdictClient implements Closeable {
         out.flush();
     }
 
+    /**
+     * How many replies were read ahead, to make room for a send, and wait for {@link #next()}: it
+     * returns them without reading, so even after the connection broke. They answer the oldest
+     * requests unanswered; the request after them is the first whose reply nobody read.
+     */
+    public int readAhead() {
+        return early.size();
+    }
+
     /** How many requests sent have replies {@link #next()} has not returned yet. */
     public int unanswered() {
         return early.size() + unread.size();

@@ -163,11 +163,21 @@ final class ScriptRun {
     }
 
     /**
-     * The connection broke, or the daemon ended it, with statements in flight: from the oldest of
-     * them on, nobody knows what ran. The run stops there, even under --keep-going: statements
-     * after it must not run as if those had.
+     * The connection broke, or the daemon ended it, with statements in flight. Replies the client
+     * read before the break (to make room for a send) are shown first, as waiting for them would
+     * have; from the first statement whose reply was not read on, nobody knows what ran. The run
+     * stops there, even under --keep-going: statements after it must not run as if those had.
      */
     private void lost(IOException e) {
+        for (int read = client.readAhead(); read > 0 && !stopped; read--) {
+            receive(); // no reading: next() returns what was read ahead
+        }
+        if (stopped) {
+            // A failure shown among them ends the run first; what was sent after it belongs to its chain.
+            inFlight.clear();
+            session.disconnect();
+            return;
+        }
         InFlight oldest = inFlight.peek();
         inFlight.clear();
         session.printer().context(oldest.context());

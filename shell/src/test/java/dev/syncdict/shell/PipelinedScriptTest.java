@@ -122,6 +122,21 @@ class PipelinedScriptTest {
         assertThat(result.exit()).isEqualTo(ExitCode.UNAVAILABLE);
     }
 
+    /**
+     * Past 64 KiB of requests unanswered, a send first reads the oldest replies: when the connection
+     * breaks there, those replies are still shown, and the line named is the first without one.
+     */
+    @Test
+    void losingTheDaemonWhileASendReadsAheadShowsWhatWasReadAndNamesTheFirstLineUnanswered() {
+        String incr = "incr " + "k".repeat(700) + "\n";
+        String script = incr.repeat(4) + "shutdown\n" + incr.repeat(150);
+        ShellHarness.Result result = shell.runWithInput(script, false, "--keep-going");
+        assertThat(result.out()).isEqualTo("1\n2\n3\n4\n");
+        assertThat(result.err()).startsWith("syncdict: line 6: lost the daemon at 127.0.0.1:" + shell.daemon.port() + " with statements in flight")
+                .endsWith("whether line 6 and the statements sent after it ran is unknown, and nothing after them was sent\n");
+        assertThat(result.exit()).isEqualTo(ExitCode.UNAVAILABLE);
+    }
+
     @Test
     void withoutKeepGoingTheFirstFailureStillStopsTheScript() {
         ShellHarness.Result result = shell.runWithInput("incr a\nget nope\nincr a\n", false);
