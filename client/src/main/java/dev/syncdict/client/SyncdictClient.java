@@ -242,11 +242,15 @@ public final class SyncdictClient implements Closeable {
 
     /**
      * Sends requests without waiting for each reply and returns the replies in request order.
-     * At most {@link #PIPELINE_WINDOW} requests are in flight at once.
+     * At most {@link #PIPELINE_WINDOW} requests are in flight at once. Refused, sending nothing
+     * (IllegalStateException), while replies of {@link #send(Request)} are still to be read: its
+     * replies would be taken for theirs. So are {@link #call(Request)} and the methods built on it.
      */
     public List<Reply> pipeline(List<Request> requests) throws IOException {
         if (unanswered() > 0) {
-            throw new IllegalStateException(unanswered() + " replies of earlier sends are still to be read");
+            int owed = unanswered();
+            throw new IllegalStateException(owed == 1 ? "the reply of 1 earlier send is still to be read"
+                    : "the replies of " + owed + " earlier sends are still to be read");
         }
         List<Reply> replies = new ArrayList<>(requests.size());
         for (Request request : requests) {

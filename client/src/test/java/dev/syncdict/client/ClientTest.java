@@ -142,6 +142,32 @@ class ClientTest {
         }
     }
 
+    /** Replies are read oldest first: a pipeline or call while sends are unanswered would take their replies for its own. */
+    @Test
+    void aPipelineWhileSendsAreUnansweredIsRefusedAndSendsNothing() throws Exception {
+        try (SyncdictClient client = daemon.connect()) {
+            client.send(Request.of(Op.INCR).with(Field.PATH, Path.parse("n")));
+            assertThatThrownBy(() -> client.pipeline(List.of(Request.of(Op.INCR).with(Field.PATH, Path.parse("n")))))
+                    .isInstanceOf(IllegalStateException.class).hasMessage("the reply of 1 earlier send is still to be read");
+            assertThatThrownBy(() -> client.incr("n", BigDecimal.ONE)).isInstanceOf(IllegalStateException.class);
+            assertThat(client.unanswered()).isEqualTo(1);
+            assertThat(client.next().value()).isEqualTo(BigDecimal.ONE);
+            assertThat(client.incr("n", BigDecimal.ONE)).as("neither refused incr was sent").isEqualTo(BigDecimal.valueOf(2));
+        }
+    }
+
+    @Test
+    void nextWithNothingInFlightIsRefusedAndTheConnectionGoesOn() throws Exception {
+        try (SyncdictClient client = daemon.connect()) {
+            assertThatThrownBy(client::next).isInstanceOf(IllegalStateException.class).hasMessage("no request is waiting for its reply");
+            client.send(Request.of(Op.INCR).with(Field.PATH, Path.parse("n")));
+            assertThat(client.next().value()).isEqualTo(BigDecimal.ONE);
+            assertThatThrownBy(client::next).isInstanceOf(IllegalStateException.class);
+            assertThat(client.unanswered()).isZero();
+            assertThat(client.incr("n", BigDecimal.ONE)).isEqualTo(BigDecimal.valueOf(2));
+        }
+    }
+
     @Test
     void aWrongTokenIsRefused() {
         assertThatThrownBy(() -> SyncdictClient.connect("127.0.0.1", daemon.port(), Token.of("wrong")))
