@@ -181,7 +181,9 @@ final class ScriptRun {
         InFlight oldest = inFlight.peek();
         inFlight.clear();
         session.printer().context(oldest.context());
-        note(e instanceof DaemonRefusedException ? session.unavailable(e) : session.lost(e, oldest.context()));
+        note(e instanceof DaemonRefusedException ? session.unavailable(e) : session.lost(e, "whether "
+                + (oldest.context().isEmpty() ? "the first statement without a reply" : oldest.context())
+                + " and the statements sent after it ran is unknown, and nothing after them was sent"));
         stopped = true;
     }
 

@@ -151,7 +151,7 @@ public final class Session implements AutoCloseable {
         try {
             reply = open.call(request);
         } catch (IOException e) {
-            return e instanceof DaemonRefusedException ? unavailable(e) : lost(e);
+            return e instanceof DaemonRefusedException ? unavailable(e) : lost(e, "whether the command ran is unknown");
         }
         return show(command, reply, stamped);
     }
@@ -175,27 +175,15 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * Reports a connection that broke after the command left, and drops it. Connections are checked
-     * before sending, so the command may have run: it is never sent again by itself.
+     * Reports a connection that broke with requests in flight, and drops it. Connections are checked
+     * before sending, so what was sent may have run: it is never sent again by itself.
+     * {@code outcome} says what is unknown: "whether the command ran is unknown", or for a script
+     * from which line on.
      */
-    private int lost(IOException e) {
+    int lost(IOException e, String outcome) {
         closeQuietly();
         failed = true;
-        printer.error(null, "lost the daemon at " + target + " after sending the command, which may have run: " + e.getMessage());
-        return ExitCode.UNAVAILABLE;
-    }
-
-    /**
-     * Reports a connection that broke with a script's statements in flight, from the one at
-     * {@code where} ("line 12"; empty when statements have no lines) on, and drops it: whether
-     * they ran is unknown, and nothing after them was sent.
-     */
-    int lost(IOException e, String where) {
-        closeQuietly();
-        failed = true;
-        printer.error(null, "lost the daemon at " + target + " with statements in flight: " + e.getMessage() + "; whether "
-                + (where.isEmpty() ? "the first statement without a reply" : where) + " and the statements sent after it ran is"
-                + " unknown, and nothing after them was sent");
+        printer.error(null, "lost the daemon at " + target + ": " + e.getMessage() + "; " + outcome);
         return ExitCode.UNAVAILABLE;
     }
 

@@ -117,8 +117,8 @@ class PipelinedScriptTest {
         String script = "incr n\n".repeat(5) + "shutdown\n" + "incr n\n".repeat(5);
         ShellHarness.Result result = shell.runWithInput(script, false);
         assertThat(result.out()).startsWith("1\n2\n3\n4\n5\n");
-        assertThat(result.err()).startsWith("syncdict: line 7: lost the daemon at 127.0.0.1:" + shell.daemon.port() + " with statements in flight")
-                .endsWith("whether line 7 and the statements sent after it ran is unknown, and nothing after them was sent\n");
+        assertThat(result.err()).startsWith("syncdict: line 7: lost the daemon at 127.0.0.1:" + shell.daemon.port() + ": ")
+                .endsWith("; whether line 7 and the statements sent after it ran is unknown, and nothing after them was sent\n");
         assertThat(result.exit()).isEqualTo(ExitCode.UNAVAILABLE);
     }
 
@@ -132,8 +132,8 @@ class PipelinedScriptTest {
         String script = incr.repeat(4) + "shutdown\n" + incr.repeat(150);
         ShellHarness.Result result = shell.runWithInput(script, false, "--keep-going");
         assertThat(result.out()).isEqualTo("1\n2\n3\n4\n");
-        assertThat(result.err()).startsWith("syncdict: line 6: lost the daemon at 127.0.0.1:" + shell.daemon.port() + " with statements in flight")
-                .endsWith("whether line 6 and the statements sent after it ran is unknown, and nothing after them was sent\n");
+        assertThat(result.err()).startsWith("syncdict: line 6: lost the daemon at 127.0.0.1:" + shell.daemon.port() + ": ")
+                .endsWith("; whether line 6 and the statements sent after it ran is unknown, and nothing after them was sent\n");
         assertThat(result.exit()).isEqualTo(ExitCode.UNAVAILABLE);
     }
 
