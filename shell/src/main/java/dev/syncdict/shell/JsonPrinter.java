@@ -94,7 +94,7 @@ public final class JsonPrinter implements Printer {
     public void keys(List<Object> keys, boolean more) {
         if (raw) {
             for (Object key : keys) {
-                line(key instanceof BigDecimal ? Json.write(key) : key);
+                line(key instanceof BigDecimal ? Json.numberText((BigDecimal) key) : key); // an array's indices
             }
             flush();
         } else {
@@ -230,7 +230,7 @@ public final class JsonPrinter implements Printer {
         } else if (json instanceof String) {
             text.append(paint(STRING, Json.quote((String) json)));
         } else if (json instanceof BigDecimal) {
-            text.append(paint(NUMBER, Json.write(json)));
+            text.append(paint(NUMBER, Json.numberText((BigDecimal) json)));
         } else if (json instanceof Map || json instanceof List) {
             text.append(Json.write(json));
         } else {

@@ -23,6 +23,24 @@ class JsonPrinterTest {
                 .contains("\"log_bytes\": \"1.5 KiB\"").contains("\"log_records\": 25").contains("\"recovery\": \"50ms\"");
     }
 
+    /** A number reads the same whichever form prints it: a compact value, a raw key (an array's index), a pretty value. */
+    @Test
+    void everyFormWritesANumberAlike() {
+        for (String text : java.util.List.of("0", "12", "0.001", "1.50", "1E+400", "-2.5E-30")) {
+            java.math.BigDecimal number = new java.math.BigDecimal(text);
+            String compact = printed(false, false, printer -> printer.value(number));
+            assertThat(compact).isEqualTo(Json.write(number) + "\n");
+            assertThat(printed(false, true, printer -> printer.keys(java.util.List.of(number), false))).isEqualTo(compact);
+            assertThat(printed(true, false, printer -> printer.value(number))).isEqualTo(compact);
+        }
+    }
+
+    private static String printed(boolean pretty, boolean raw, java.util.function.Consumer<JsonPrinter> print) {
+        StringWriter out = new StringWriter();
+        print.accept(new JsonPrinter(new PrintWriter(out), new PrintWriter(new StringWriter()), pretty, false, raw, false));
+        return out.toString();
+    }
+
     /** Standard output and standard error sent to one file: results held back still come before the error after them. */
     @Test
     void heldResultsWaitForReleaseButNeverFallBehindAnError() {
