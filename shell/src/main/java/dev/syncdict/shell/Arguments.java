@@ -113,28 +113,41 @@ public final class Arguments {
         }
     }
 
-    /** A duration such as 500ms, 1s, 2.5s, 2m or 1h. */
+    /** A duration such as 500ms, 1s, 2.5s, 2m or 1h: at least 1ms, for an interval or a deadline. */
     public static final class DurationArg implements ITypeConverter<Duration> {
-        private static final Pattern FORM = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
-
         @Override
         public Duration convert(String text) {
-            Matcher m = FORM.matcher(text);
-            if (!m.matches()) {
-                throw new TypeConversionException("'" + UsageMessages.excerpt(text, 1) + "' is not a duration: use a number and ms, s, m or h (500ms, 1s, 2m)");
-            }
-            BigDecimal amount = new BigDecimal(m.group(1));
-            long unitMillis = switch (m.group(2)) {
-                case "ms" -> 1;
-                case "s" -> 1000;
-                case "m" -> 60_000;
-                default -> 3_600_000;
-            };
-            long millis = amount.multiply(BigDecimal.valueOf(unitMillis)).longValue();
-            if (millis <= 0) {
-                throw new TypeConversionException("a duration must be at least 1ms");
-            }
-            return Duration.ofMillis(millis);
+            return duration(text, false);
         }
+    }
+
+    /** A duration, or 0 for none: for an option whose zero means "skip it" ({@code bench --warmup 0s}). */
+    public static final class DurationOrZeroArg implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String text) {
+            return duration(text, true);
+        }
+    }
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
+
+    private static Duration duration(String text, boolean zeroAllowed) {
+        Matcher m = DURATION.matcher(text);
+        if (!m.matches()) {
+            throw new TypeConversionException("'" + UsageMessages.excerpt(text, 1) + "' is not a duration: use a number and ms, s, m or h (500ms, 1s, 2m)");
+        }
+        BigDecimal amount = new BigDecimal(m.group(1));
+        long unitMillis = switch (m.group(2)) {
+            case "ms" -> 1;
+            case "s" -> 1000;
+            case "m" -> 60_000;
+            default -> 3_600_000;
+        };
+        long millis = amount.multiply(BigDecimal.valueOf(unitMillis)).longValue();
+        // Under a millisecond but not zero is refused either way: rounding it to 0 would mean "none".
+        if (millis <= 0 && !(zeroAllowed && amount.signum() == 0)) {
+            throw new TypeConversionException(zeroAllowed ? "a duration must be 0 or at least 1ms" : "a duration must be at least 1ms");
+        }
+        return Duration.ofMillis(millis);
     }
 }

@@ -82,7 +82,7 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Threads that drive the connections (default: 1); more only when one cannot keep up.")
     int threads = 1;
 
-    @Option(names = "--warmup", paramLabel = "DURATION", converter = Arguments.DurationArg.class,
+    @Option(names = "--warmup", paramLabel = "DURATION", converter = Arguments.DurationOrZeroArg.class,
             description = "Run each test this long, unmeasured, before measuring it, so that the JIT compilers are done (default: 0s).")
     Duration warmup = Duration.ZERO;
 

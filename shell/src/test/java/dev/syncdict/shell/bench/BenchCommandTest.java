@@ -147,6 +147,19 @@ class BenchCommandTest {
         assertThat(run.out()).startsWith("syncdict at ");
     }
 
+    /** 0s is --warmup's default, so it can be given; an interval or a length of run of 0 means nothing and is refused. */
+    @Test
+    void aWarmupOfZeroIsNoneAndEveryBadDurationNamesItsOption() {
+        BenchRun none = bench("-c", "1", "-n", "20", "--warmup", "0s", "-t", "incr", "--json");
+        assertThat(none.exit()).as(none.err()).isZero();
+        assertThat(none.number("incr", "requests")).isEqualTo(20);
+        assertThat(bench("--warmup", "0.0001s").err()).isEqualTo(
+                "syncdict: bench: --warmup: a duration must be 0 or at least 1ms (see: syncdict bench --help)\n");
+        assertThat(bench("--duration", "0s").err()).isEqualTo(
+                "syncdict: bench: --duration: a duration must be at least 1ms (see: syncdict bench --help)\n");
+        assertThat(bench("--warmup", "soon").err()).startsWith("syncdict: bench: --warmup: 'soon' is not a duration");
+    }
+
     @Test
     void helpDescribesEveryOption() {
         BenchRun run = bench("--help");
