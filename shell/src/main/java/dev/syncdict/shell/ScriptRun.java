@@ -49,6 +49,11 @@ final class ScriptRun {
         this.chain = keepGoing ? null : BigDecimal.valueOf(CHAINS.incrementAndGet());
     }
 
+    /** Runs a script's statements, numbered with its lines, sending ahead what can go. */
+    void queue(List<Tokenizer.Statement> queue) {
+        queue(queue, 1);
+    }
+
     /** Runs the statements of a text whose first line is {@code firstLine} (0: errors name no line), sending ahead what can go. */
     void queue(List<Tokenizer.Statement> queue, int firstLine) {
         for (Tokenizer.Statement statement : queue) {

@@ -61,54 +61,65 @@ public final class Statements {
 
     /** Runs a script read line by line, so that a generator can pipe commands in as it goes. */
     int runStream(InputStream in) throws IOException {
-        return runScript(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
-    }
-
-    /** Runs a script file's text, its errors naming their lines. */
-    int runFile(String text) throws IOException {
-        return runScript(new BufferedReader(new StringReader(text)));
-    }
-
-    /**
-     * Runs a script line by line: statements go to the daemon ahead of their replies while more
-     * input is already there, and every reply is shown before the script waits for more, so a
-     * co-process that sends a statement and reads its result gets it at once ({@link ScriptRun}).
-     */
-    private int runScript(BufferedReader reader) throws IOException {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         ScriptRun run = new ScriptRun(this, session, keepGoing);
-        int lineNumber = 0;
+        Tokenizer.Prefix left = Tokenizer.prefix("", 1);
         StringBuilder pending = new StringBuilder();
-        int pendingStart = 1;
+        int pendingLine = 1;
+        int lineNumber = 0;
+        // The length of the statement left open when last read: read again once its text has doubled, or input waits.
+        int readOpen = 0;
         // Stopped is checked before reading on: a co-process that got the failure must not wait for one more line.
         for (String line; !run.stopped() && (line = reader.readLine()) != null; ) {
             lineNumber++;
             if (pending.length() == 0) {
-                pendingStart = lineNumber;
+                pendingLine = lineNumber;
             }
             pending.append(line).append('\n');
-            List<Tokenizer.Statement> statements = complete(pending);
-            if (statements != null) {
-                pending.setLength(0);
-                run.queue(statements, pendingStart);
+            boolean waits = !reader.ready();
+            // A value spanning many lines is read again only at doubled lengths: linear in its length, not quadratic.
+            if (waits || pending.length() >= 2 * readOpen) {
+                left = Tokenizer.prefix(pending.toString(), pendingLine);
+                run.queue(left.statements());
+                pending.delete(0, left.rest());
+                pendingLine = left.restLine();
+                readOpen = pending.length();
             }
-            if (!reader.ready()) {
+            if (waits) {
                 run.finish();
             }
         }
-        int result = run.finish();
         if (pending.length() > 0 && !run.stopped()) {
-            result = runStatements(pending.toString(), pendingStart);
+            left = Tokenizer.prefix(pending.toString(), pendingLine);
+            run.queue(left.statements());
         }
-        return result;
+        return end(run, left);
     }
 
-    /** The statements of a text read so far, or null while a quote or bracket is open: it spans lines. */
-    private static List<Tokenizer.Statement> complete(CharSequence text) {
-        try {
-            return Tokenizer.statements(text.toString());
-        } catch (Tokenizer.Unterminated open) {
-            return null;
+    /**
+     * Runs a script file's text, its errors naming their lines: read once, for a value may span
+     * thousands of lines, and all of it is there.
+     */
+    int runFile(String text) {
+        ScriptRun run = new ScriptRun(this, session, keepGoing);
+        Tokenizer.Prefix script = Tokenizer.prefix(text, 1);
+        run.queue(script.statements());
+        return end(run, script);
+    }
+
+    /**
+     * Shows every reply a script still owes, then, unless it stopped, reports a quote or bracket
+     * its end left open, naming the line of the statement it opened in; returns the exit code.
+     */
+    private int end(ScriptRun run, Tokenizer.Prefix left) {
+        int result = run.finish();
+        if (left.open() == null || run.stopped()) {
+            return result;
         }
+        session.printer().context("line " + left.restLine());
+        session.printer().error(null, left.open().getMessage());
+        session.printer().context("");
+        return ExitCode.USAGE;
     }
 
     /** Runs every statement of a text whose first line is {@code firstLine} (0: do not name lines). */

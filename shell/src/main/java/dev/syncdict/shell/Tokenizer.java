@@ -25,9 +25,19 @@ public final class Tokenizer {
     private boolean lenient;
     private int lastWordStart = -1;
     private int lastWordEnd = -1;
+    /** Where the statement being read starts (its first word), and on which line. */
+    private int statementStart;
+    private int statementLine;
 
     /** One statement: its words and the line it starts on. */
     public record Statement(List<String> words, int line) {}
+
+    /**
+     * The statements of a text that ended inside a quote or bracket, up to the one left open:
+     * that one starts at {@code rest} (the text's length when none is open), on line
+     * {@code restLine}; {@code open} says what is open, or is null.
+     */
+    public record Prefix(List<Statement> statements, int rest, int restLine, Unterminated open) {}
 
     /**
      * What completion needs of a line typed up to the cursor: the words of its last statement
@@ -60,6 +70,24 @@ public final class Tokenizer {
         return tokenizer.all();
     }
 
+    /**
+     * Every statement of a text whose first line is {@code firstLine}, lines numbered as the
+     * script's, up to one a quote or bracket leaves open at the end: a reader of lines then keeps
+     * only that one's text and appends the next lines to it, so a value spanning many lines is not
+     * read again from the script's start, nor those before it run again.
+     */
+    public static Prefix prefix(String text, int firstLine) {
+        Tokenizer tokenizer = new Tokenizer(text);
+        tokenizer.line = firstLine;
+        List<Statement> statements = new ArrayList<>();
+        try {
+            tokenizer.all(statements);
+            return new Prefix(statements, text.length(), tokenizer.line, null);
+        } catch (Unterminated open) {
+            return new Prefix(statements, tokenizer.statementStart, tokenizer.statementLine, open);
+        }
+    }
+
     /** Splits text up to the cursor as {@link #statements} does, tolerating an open quote or bracket in the last word. */
     public static Partial partial(String text) {
         Tokenizer tokenizer = new Tokenizer(text);
@@ -79,8 +107,13 @@ public final class Tokenizer {
 
     private List<Statement> all() {
         List<Statement> statements = new ArrayList<>();
+        all(statements);
+        return statements;
+    }
+
+    /** Adds each statement to {@code statements} as it ends, so that those before an open quote or bracket are there. */
+    private void all(List<Statement> statements) {
         List<String> words = new ArrayList<>();
-        int startLine = line;
         while (pos < text.length()) {
             char c = text.charAt(pos);
             if (c == '\n' || c == ';') {
@@ -89,10 +122,9 @@ public final class Tokenizer {
                 }
                 pos++;
                 if (!words.isEmpty()) {
-                    statements.add(new Statement(List.copyOf(words), startLine));
+                    statements.add(new Statement(List.copyOf(words), statementLine));
                     words.clear();
                 }
-                startLine = line;
             } else if (Character.isWhitespace(c)) {
                 pos++;
             } else if (c == '#') {
@@ -101,7 +133,8 @@ public final class Tokenizer {
                 }
             } else {
                 if (words.isEmpty()) {
-                    startLine = line;
+                    statementStart = pos;
+                    statementLine = line;
                 }
                 lastWordStart = pos;
                 words.add(word());
@@ -109,9 +142,8 @@ public final class Tokenizer {
             }
         }
         if (!words.isEmpty()) {
-            statements.add(new Statement(List.copyOf(words), startLine));
+            statements.add(new Statement(List.copyOf(words), statementLine));
         }
-        return statements;
     }
 
     private String word() {

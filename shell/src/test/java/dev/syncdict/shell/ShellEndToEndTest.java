@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every command and every error class through the real entry point: stdout, stderr, exit code. */
@@ -312,6 +314,42 @@ class ShellEndToEndTest {
         assertThat(late.exit()).isEqualTo(2);
         assertThat(late.out()).isEqualTo("2\n");
         assertThat(late.err()).isEqualTo("syncdict: line 4: unterminated { bracket starting on line 4\n");
+    }
+
+    /** The same script from a file: the same lines named, the same statements run. */
+    @Test
+    void aFileScriptNamesTheLinesAStdinScriptNames(@TempDir Path dir) throws Exception {
+        Path late = Files.writeString(dir.resolve("late.sd"), "set y 1\nincr y\n\nset z {\"a\": 1\nget y\n");
+        ShellHarness.Result result = shell.run("-f", late.toString());
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.out()).isEqualTo("2\n");
+        assertThat(result.err()).isEqualTo("syncdict: line 4: unterminated { bracket starting on line 4\n");
+        Path quote = Files.writeString(dir.resolve("quote.sd"), "incr y\nset q 'one\ntwo\nget q\n");
+        assertThat(shell.run("-f", quote.toString()).err()).isEqualTo("syncdict: line 2: unterminated ' quote on line 2\n");
+    }
+
+    /**
+     * A value of 100,000 lines, from a file and from standard input: read again from its start at
+     * every line, as it was, this took minutes (6 s for 20,000 lines), past the test's timeout.
+     */
+    @Test
+    @Timeout(40)
+    void aValueSpanningManyLinesIsReadInOnePass(@TempDir Path dir) throws Exception {
+        StringBuilder script = new StringBuilder("incr before\nset big {\n");
+        int members = 100_000;
+        for (int i = 0; i < members; i++) {
+            script.append("  \"k").append(i).append("\": ").append(i).append(",\n");
+        }
+        script.append("  \"end\": true\n}\nget big.k99999\nkeys big --limit 1\nset open [\n1,\n");
+        int openLine = members + 7;
+        Path file = Files.writeString(dir.resolve("big.sd"), script);
+        List<ShellHarness.Result> runs = List.of(shell.run("-f", file.toString()), shell.runWithInput(script.toString(), false));
+        for (int run = 0; run < runs.size(); run++) {
+            ShellHarness.Result result = runs.get(run);
+            assertThat(result.out()).isEqualTo((run + 1) + "\n99999\n[\"end\"]\n");
+            assertThat(result.err()).isEqualTo("syncdict: line " + openLine + ": unterminated [ bracket starting on line " + openLine + "\n");
+            assertThat(result.exit()).isEqualTo(ExitCode.USAGE);
+        }
     }
 
     @Test

@@ -54,6 +54,26 @@ class TokenizerTest {
                 .hasMessage("unterminated [ bracket starting on line 1");
     }
 
+    /** A script's text read so far: the statements before one left open, and where that one starts, to be read again with more lines. */
+    @Test
+    void aPrefixEndsBeforeTheStatementLeftOpen() {
+        String text = "set a 1\n\nset b 2; set c {\n  \"x\": [1,\n";
+        Tokenizer.Prefix prefix = Tokenizer.prefix(text, 10);
+        assertThat(prefix.statements()).containsExactly(
+                new Tokenizer.Statement(List.of("set", "a", "1"), 10), new Tokenizer.Statement(List.of("set", "b", "2"), 12));
+        assertThat(text.substring(prefix.rest())).isEqualTo("set c {\n  \"x\": [1,\n");
+        assertThat(prefix.restLine()).isEqualTo(12);
+        assertThat(prefix.open()).hasMessage("unterminated { bracket starting on line 12");
+        // Read again from there with the next line, it ends, its lines still the script's.
+        Tokenizer.Prefix rest = Tokenizer.prefix(text.substring(prefix.rest()) + "2]}; get c\n", prefix.restLine());
+        assertThat(rest.open()).isNull();
+        assertThat(rest.statements()).extracting(Tokenizer.Statement::line).containsExactly(12, 14);
+        assertThat(rest.rest()).isEqualTo(text.length() - prefix.rest() + "2]}; get c\n".length());
+        Tokenizer.Prefix whole = Tokenizer.prefix("get a\n", 1);
+        assertThat(whole.open()).isNull();
+        assertThat(whole.statements()).hasSize(1);
+    }
+
     @Test
     void aLineUpToTheCursorSplitsIntoWordsAndTheWordBeingTyped() {
         assertThat(Tokenizer.partial("get us")).isEqualTo(new Tokenizer.Partial(List.of("get"), "us"));
