@@ -29,6 +29,10 @@ public final class JsonPrinter implements Printer {
     private final boolean color;
     private final boolean raw;
     private final boolean jsonErrors;
+    /** Whether every statement answers with a line on standard output ({@link #answerEveryStatement(boolean)}). */
+    private boolean answerEach;
+    /** Whether errors answer there too: a script that goes on after a failure. */
+    private boolean answerErrors;
     private String context = "";
     /** Whether results wait in the writer's buffer until {@link #release()}. */
     private boolean held;
@@ -40,6 +44,19 @@ public final class JsonPrinter implements Printer {
         this.color = color;
         this.raw = raw;
         this.jsonErrors = jsonErrors;
+    }
+
+    /**
+     * From now on every statement answers with at least one line on standard output, as redis-cli's
+     * do: {@code "OK"} (OK with raw) for one that has nothing to show, and, when {@code failuresGoOn}
+     * (--keep-going), a failure its error as JSON there too, besides standard error. Otherwise a
+     * failure ends the script, and the end of the output is its answer. For statements read from
+     * standard input that is not a terminal: a co-process that sends one reads its answer, and a
+     * statement that printed nothing would leave it waiting for ever.
+     */
+    public void answerEveryStatement(boolean failuresGoOn) {
+        answerEach = true;
+        answerErrors = failuresGoOn;
     }
 
     /** Where errors happen, such as "line 3", to prefix messages with; empty for none. */
@@ -88,6 +105,14 @@ public final class JsonPrinter implements Printer {
             line(Json.write(json));
         }
         flush();
+    }
+
+    @Override
+    public void done() {
+        if (answerEach) {
+            line(raw ? "OK" : "\"OK\"");
+            flush();
+        }
     }
 
     @Override
@@ -186,13 +211,17 @@ public final class JsonPrinter implements Printer {
 
     @Override
     public void error(String code, String message) {
-        out.flush(); // the results before it come first, should both streams go to one place
         String where = context.isEmpty() ? "" : context + ": ";
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", code == null ? "usage" : code);
+        error.put("message", where + message);
+        String json = Json.write(Map.of("error", error));
+        if (answerErrors) {
+            line(json);
+        }
+        out.flush(); // the results before it come first, should both streams go to one place
         if (jsonErrors) {
-            Map<String, Object> error = new LinkedHashMap<>();
-            error.put("code", code == null ? "usage" : code);
-            error.put("message", where + message);
-            err.println(Json.write(Map.of("error", error)));
+            err.println(json);
         } else {
             err.println("syncdict: " + where + message + (code == null ? "" : " (" + code + ")"));
         }

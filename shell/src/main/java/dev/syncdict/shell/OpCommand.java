@@ -32,12 +32,14 @@ public abstract class OpCommand implements Callable<Integer> {
     public abstract Request request();
 
     /**
-     * Shows a successful reply. By default: its value, if it has one. It must depend on the reply
+     * Shows a successful reply. By default: its value, or that it is done. It must depend on the reply
      * alone: under --keep-going a script renders replies after later statements reused this object.
      */
     public void render(Reply reply, Printer printer) {
         if (reply.value() != null) {
             printer.value(reply.value());
+        } else {
+            printer.done();
         }
     }
 

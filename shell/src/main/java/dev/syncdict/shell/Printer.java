@@ -9,6 +9,12 @@ public interface Printer {
     /** A JSON value: what get, dump, incr, info and ping return. */
     void value(Object json);
 
+    /**
+     * A command succeeded with nothing to show (set, del, load): nothing, unless every statement
+     * answers with a line ({@link JsonPrinter#answerEveryStatement(boolean)}).
+     */
+    void done();
+
     /** The daemon's info: human units on a terminal, the raw numbers otherwise. */
     void info(java.util.Map<String, Object> info);
 

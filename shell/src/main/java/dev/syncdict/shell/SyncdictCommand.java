@@ -276,6 +276,8 @@ public final class SyncdictCommand implements Callable<Integer>, AutoCloseable {
         if (file == null && io.stdinIsTerminal()) {
             return dev.syncdict.shell.terminal.Repl.run(statements);
         }
+        // A co-process reads each statement's answer before it sends the next: every statement gives one.
+        printer().answerEveryStatement(keepGoing);
         return statements.runStream(io.in());
     }
 

@@ -48,6 +48,11 @@ class GeneratedArtifactsTest {
                         + " --keep-going the daemon applies nothing after the first statement that fails (the statements form a"
                         + " chain), so the script stops there with the output and exit status it would have had waiting for each"
                         + " reply.",
+                "Read from standard input that is not a terminal, every statement answers on standard output: one without"
+                        + " a value (set, del, load) with \"OK\", as redis-cli does, so a co-process can read one line after each"
+                        + " statement (a tx gives one per op, times N one per run, keys --raw one per key). Under --keep-going a"
+                        + " failure answers there with its error as JSON too; without it the failure ends syncdict, and the end of"
+                        + " the output is the answer. With -c or -f FILE, set, del and load print nothing.",
                 "If the connection to the daemon is lost while statements are in flight, syncdict stops and names the line"
                         + " from which on it is unknown whether the statements sent ran; nothing after them was sent."));
         extra.put("INTERACTIVE SHELL", interactiveShell());

@@ -26,8 +26,10 @@ class PipelinedScriptTest {
     void resultsAndErrorsComeInStatementOrderWithTheirLines() {
         String script = "set a 1\nget nope\nincr a 2\nincr a 1 every 1ms times 2\nget a --bogus\nget a\n";
         ShellHarness.Result result = shell.runWithInput(script, false, "--keep-going");
-        // The repetition and the usage error run by themselves, after what was queued before them.
-        assertThat(result.out()).isEqualTo("3\n4\n5\n5\n");
+        // The repetition and the usage error run by themselves, after what was queued before them. Each
+        // statement answers on standard output, a failure with its error: the script goes on after it.
+        assertThat(result.out()).isEqualTo("\"OK\"\n{\"error\":{\"code\":\"not_found\",\"message\":\"line 2: no value at nope\"}}\n3\n4\n5\n"
+                + "{\"error\":{\"code\":\"usage\",\"message\":\"line 5: get: unknown option --bogus (see: syncdict get --help)\"}}\n5\n");
         assertThat(result.err().lines()).hasSize(2);
         assertThat(result.err().lines().toList().get(0)).isEqualTo("syncdict: line 2: no value at nope (not_found)");
         assertThat(result.err().lines().toList().get(1)).startsWith("syncdict: line 5: ").contains("--bogus");
@@ -41,7 +43,7 @@ class PipelinedScriptTest {
         Path second = java.nio.file.Files.writeString(dir.resolve("second.tx"), "get x\n");
         ShellHarness.Result result = shell.runWithInput("tx " + first + "\ntx " + second + "\n", false);
         assertThat(result.err()).isEmpty();
-        assertThat(result.out()).isEqualTo("5\n1\n");
+        assertThat(result.out()).isEqualTo("\"OK\"\n5\n1\n");
         assertThat(result.exit()).isZero();
     }
 
@@ -68,7 +70,7 @@ class PipelinedScriptTest {
         String script = "incr n\n".repeat(2500) + "incr n every 1ms times 2\n" + "incr n\n".repeat(10);
         ShellHarness.Result result = shell.runWithInput(script, false, "--keep-going", "--token-file", wrongToken.toString());
         assertThat(result.err().lines()).singleElement().asString().contains("unauthorized");
-        assertThat(result.out()).isEmpty();
+        assertThat(result.out().lines()).singleElement().asString().startsWith("{\"error\":{\"code\":\"unauthorized\"");
         assertThat(result.exit()).isEqualTo(ExitCode.UNAVAILABLE);
         assertThat(shell.run("get", "n").exit()).isEqualTo(ExitCode.NOT_FOUND_OR_CONDITION);
     }
@@ -78,11 +80,12 @@ class PipelinedScriptTest {
         String script = "set a 1\nincr a\nget nope\nincr a\nset b 2\n";
         Path file = dir.resolve("script");
         java.nio.file.Files.writeString(file, script);
-        for (java.util.function.Supplier<ShellHarness.Result> run : java.util.List.<java.util.function.Supplier<ShellHarness.Result>>of(
-                () -> shell.runWithInput(script, false), () -> shell.run("-f", file.toString()))) {
-            ShellHarness.Result result = run.get();
+        // Read from standard input, set answers "OK"; from a file it prints nothing.
+        for (java.util.Map.Entry<java.util.function.Supplier<ShellHarness.Result>, String> run : java.util.Map.<java.util.function.Supplier<ShellHarness.Result>, String>of(
+                () -> shell.runWithInput(script, false), "\"OK\"\n2\n", () -> shell.run("-f", file.toString()), "2\n").entrySet()) {
+            ShellHarness.Result result = run.getKey().get();
             // All five were sent before the failure came back: the daemon skipped the last two.
-            assertThat(result.out()).isEqualTo("2\n");
+            assertThat(result.out()).isEqualTo(run.getValue());
             assertThat(result.err()).isEqualTo("syncdict: line 3: no value at nope (not_found)\n");
             assertThat(result.exit()).isEqualTo(ExitCode.NOT_FOUND_OR_CONDITION);
             assertThat(shell.run("dump").out()).isEqualTo("{\"a\":2}\n");
@@ -130,8 +133,8 @@ class PipelinedScriptTest {
     void losingTheDaemonWhileASendReadsAheadShowsWhatWasReadAndNamesTheFirstLineUnanswered() {
         String incr = "incr " + "k".repeat(700) + "\n";
         String script = incr.repeat(4) + "shutdown\n" + incr.repeat(150);
-        ShellHarness.Result result = shell.runWithInput(script, false, "--keep-going");
-        assertThat(result.out()).isEqualTo("1\n2\n3\n4\n");
+        ShellHarness.Result result = shell.runWithInput(script, false);
+        assertThat(result.out()).isEqualTo("1\n2\n3\n4\n\"OK\"\n");
         assertThat(result.err()).startsWith("syncdict: line 6: lost the daemon at 127.0.0.1:" + shell.daemon.port() + ": ")
                 .endsWith("; whether line 6 and the statements sent after it ran is unknown, and nothing after them was sent\n");
         assertThat(result.exit()).isEqualTo(ExitCode.UNAVAILABLE);

@@ -39,6 +39,29 @@ class RealProcessTest {
             "echo \"$last\"",
             "");
 
+    /**
+     * A co-process that sends each kind of statement and reads one answer to each: the script ends
+     * if one does not come. It prints the answers, then the shell's exit status.
+     */
+    private static final String EVERY_STATEMENT_ANSWERS = String.join("\n",
+            "set -u",
+            "coproc SD { exec \"$@\"; }",
+            "ask() {",
+            "  echo \"$1\" >&\"${SD[1]}\"",
+            "  read -r -t 30 answer <&\"${SD[0]}\" || { echo \"no answer to: $1\" >&2; exit 1; }",
+            "  echo \"$answer\"",
+            "}",
+            "ask 'set cfg {\"port\": 80}'",
+            "ask 'get cfg.port'",
+            "ask 'del cfg'",
+            "ask 'get cfg'",
+            "ask \"load $DATA --merge\"",
+            "ask 'incr n'",
+            "exec {SD[1]}>&-",
+            "wait \"$SD_PID\"",
+            "echo \"exit $?\"",
+            "");
+
     @TempDir
     Path home;
 
@@ -300,5 +323,24 @@ class RealProcessTest {
         RealProcesses.Finished run = RealProcesses.finish(builder.start());
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).isEqualTo("1000\n");
+    }
+
+    /** set, del and load answer "OK" to a co-process; under --keep-going a failure answers with its error, and the script goes on. */
+    @Test
+    void aBashCoprocessGetsAnAnswerToEveryStatement() throws Exception {
+        Path data = java.nio.file.Files.writeString(home.resolve("data.json"), "{\"n\": 41}");
+        List<String> command = new ArrayList<>(List.of("bash", "-c", EVERY_STATEMENT_ANSWERS, "coprocess"));
+        command.addAll(RealProcesses.shellCommand());
+        command.add("--keep-going");
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().clear();
+        builder.environment().putAll(processes.env);
+        builder.environment().put("DATA", data.toString());
+        RealProcesses.Finished run = RealProcesses.finish(builder.start());
+        assertThat(run.err()).doesNotContain("no answer to");
+        assertThat(run.out().lines()).containsExactly("\"OK\"", "80", "\"OK\"",
+                "{\"error\":{\"code\":\"not_found\",\"message\":\"line 4: no value at cfg\"}}", "\"OK\"", "42",
+                "exit " + ExitCode.NOT_FOUND_OR_CONDITION);
+        assertThat(run.err()).contains("syncdict: line 4: no value at cfg (not_found)");
     }
 }

@@ -305,14 +305,14 @@ class ShellEndToEndTest {
         ShellHarness.Result result = shell.runWithInput(
                 "set cfg {\n  \"port\": 80,\n  \"tags\": [\"a b\"]\n}\nset \"odd.key\" 'two words'\nget cfg.tags[0]\nget \"odd.key\"\n", false);
         assertThat(result.err()).isEmpty();
-        assertThat(result.out()).isEqualTo("\"a b\"\n\"two words\"\n");
+        assertThat(result.out()).isEqualTo("\"OK\"\n\"OK\"\n\"a b\"\n\"two words\"\n");
         ShellHarness.Result unterminated = shell.runWithInput("set x {\"a\": 1\n", false);
         assertThat(unterminated.exit()).isEqualTo(2);
         assertThat(unterminated.err()).contains("unterminated { bracket starting on line 1");
         // Lines are the script's: the statements before ran, the open bracket names the line it opens on.
         ShellHarness.Result late = shell.runWithInput("set y 1\nincr y\n\nset z {\"a\": 1\nget y\n", false);
         assertThat(late.exit()).isEqualTo(2);
-        assertThat(late.out()).isEqualTo("2\n");
+        assertThat(late.out()).isEqualTo("\"OK\"\n2\n");
         assertThat(late.err()).isEqualTo("syncdict: line 4: unterminated { bracket starting on line 4\n");
     }
 
@@ -346,7 +346,8 @@ class ShellEndToEndTest {
         List<ShellHarness.Result> runs = List.of(shell.run("-f", file.toString()), shell.runWithInput(script.toString(), false));
         for (int run = 0; run < runs.size(); run++) {
             ShellHarness.Result result = runs.get(run);
-            assertThat(result.out()).isEqualTo((run + 1) + "\n99999\n[\"end\"]\n");
+            // Read from standard input, set answers too ("OK"): a co-process waits for an answer to each statement.
+            assertThat(result.out()).isEqualTo((run + 1) + (run == 1 ? "\n\"OK\"" : "") + "\n99999\n[\"end\"]\n");
             assertThat(result.err()).isEqualTo("syncdict: line " + openLine + ": unterminated [ bracket starting on line " + openLine + "\n");
             assertThat(result.exit()).isEqualTo(ExitCode.USAGE);
         }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code del PATH}: deletes a value. */
-@Command(name = "del", description = "Delete the value at PATH (exit 1 when there is none). Prints nothing on success.")
+@Command(name = "del", description = "Delete the value at PATH (exit 1 when there is none). Prints nothing on success (\"OK\" to a script on standard input).")
 public final class DelCommand extends OpCommand {
 
     @Parameters(index = "0", paramLabel = "PATH", converter = Arguments.PathArg.class, description = "What to delete.")

@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 /** {@code set PATH VALUE}: stores a value, optionally only if a condition holds. */
 @Command(name = "set", description = {
     "Store VALUE at PATH, creating missing objects on the way (set a.b.c 1 on {} gives {\"a\":{\"b\":{\"c\":1}}}).",
-    "Prints nothing on success; with a condition that does not hold, changes nothing and exits 1."})
+    "Prints nothing on success (\"OK\" to a script on standard input); with a condition that does not hold, changes nothing and exits 1."})
 public final class SetCommand extends OpCommand {
 
     @Parameters(index = "0", paramLabel = "PATH", converter = Arguments.PathArg.class, description = "Where to write.")
