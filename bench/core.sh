@@ -13,33 +13,37 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds="${1:-5}"; seconds="${2:-5}"; shift $(( $# > 2 ? 2 : $# ))
 shapes=("$@"); [ ${#shapes[@]} -gt 0 ] || shapes=("50 1" "50 16")
+. bench/lib.sh
 read -r -a jars <<< "${JARS:-daemon/target/syncdictd.jar}"
 IFS='|' read -r -a flags <<< "${FLAGS:-}"
-redis_port=16580
+redis_port=$(free_port)
 work="$(mktemp -d)"
 export SYNCDICT_TOKEN="bench-$RANDOM$RANDOM"
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
-taskset -c 0 redis-server --port "$redis_port" --save '' --appendonly no --daemonize no > "$work/redis.log" &
+taskset -c 0 redis-server --bind 127.0.0.1 --port "$redis_port" --save '' --appendonly no --daemonize no > "$work/redis.log" &
 redis=$!; pids+=("$redis")
+# Each daemon binds a free port (port 0) and names it in its ready line.
+ports=()
 for i in "${!jars[@]}"; do
-  taskset -c 0 java ${flags[$i]:-} -jar "${jars[$i]}" --in-memory --port $((17560 + i)) > "$work/d$i.out" 2> "$work/d$i.err" &
+  taskset -c 0 java ${flags[$i]:-} -jar "${jars[$i]}" --in-memory --port 0 > "$work/d$i.out" 2> "$work/d$i.err" &
   pids+=("$!")
-  until grep -q listening "$work/d$i.out" 2>/dev/null; do sleep 0.2; done
+  await 60 "${jars[$i]} listening" started "$!" "$work/d$i.out" "$work/d$i.err"
+  ports+=("$(ready_port "$work/d$i.out")")
 done
-until redis-cli -p "$redis_port" ping >/dev/null 2>&1; do sleep 0.2; done
+await 30 "redis-server on port $redis_port" redis_answers "$redis_port"
 drive() { taskset -c 1 java -cp bench/target/syncdict-bench.jar dev.syncdict.bench.IncrDriver "$@"; }
 # Warm each JVM (JIT) before measuring, as a long-running daemon would be.
 for i in "${!jars[@]}"; do
-  drive syncdict "127.0.0.1:$((17560 + i))" "${pids[$((i + 1))]}" 50 16 8 > /dev/null
-  drive syncdict "127.0.0.1:$((17560 + i))" "${pids[$((i + 1))]}" 50 1 4 > /dev/null
+  drive syncdict "127.0.0.1:${ports[$i]}" "${pids[$((i + 1))]}" 50 16 8 > /dev/null
+  drive syncdict "127.0.0.1:${ports[$i]}" "${pids[$((i + 1))]}" 50 1 4 > /dev/null
 done
 uptime
 for shape in "${shapes[@]}"; do
   set -- $shape
   for _ in $(seq "$rounds"); do
     for i in "${!jars[@]}"; do
-      drive syncdict "127.0.0.1:$((17560 + i))" "${pids[$((i + 1))]}" "$1" "$2" "$seconds" | sed "s|^syncdict|${jars[$i]}${flags[$i]:+[${flags[$i]// /,}]}|"
+      drive syncdict "127.0.0.1:${ports[$i]}" "${pids[$((i + 1))]}" "$1" "$2" "$seconds" | sed "s|^syncdict|${jars[$i]}${flags[$i]:+[${flags[$i]// /,}]}|"
     done
     drive redis "127.0.0.1:$redis_port" "$redis" "$1" "$2" "$seconds"
   done

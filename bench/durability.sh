@@ -11,8 +11,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds="${1:-3}"
-port=17451
-redis_port=16391
+. bench/lib.sh
+port=''  # the daemon's, named in its ready line: it binds a free one (port 0)
+redis_port=$(free_port)
 work="$(mktemp -d "${TMPDIR:-/tmp}/syncdict-durability.XXXXXX")"
 export SYNCDICT_TOKEN="bench-$RANDOM$RANDOM"
 daemon='' redis=''
@@ -22,25 +23,25 @@ trap cleanup EXIT
 # incr of one counter (counter:0), every client waiting for each reply unless -P says otherwise.
 syncdict_bench() { taskset -c 1 java -jar shell/target/syncdict.jar --connect "127.0.0.1:$port" --no-autostart bench -t incr --keys 1 "$@"; }
 
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-
 start_daemon() {  # start_daemon FSYNC [extra options]
   local fsync=$1; shift
   rm -f "$work/syncdictd.out"
-  taskset -c 0 java -jar daemon/target/syncdictd.jar --port "$port" --data-dir "$work/syncdict" --fsync "$fsync" "$@" \
+  taskset -c 0 java -jar daemon/target/syncdictd.jar --port 0 --data-dir "$work/syncdict" --fsync "$fsync" "$@" \
     > "$work/syncdictd.out" 2>> "$work/syncdictd.err" &
   daemon=$!
-  until grep -q listening "$work/syncdictd.out" 2>/dev/null; do sleep 0.05; done
+  # Bounded: recovering a million writes takes seconds, not minutes.
+  await 300 "syncdictd --fsync $fsync listening" started "$daemon" "$work/syncdictd.out" "$work/syncdictd.err"
+  port=$(ready_port "$work/syncdictd.out")
 }
 
 stop_daemon() { kill "$daemon"; wait "$daemon" 2>/dev/null || true; daemon=''; }
 
 start_redis() {  # start_redis APPENDFSYNC
   rm -rf "$work/redis"; mkdir -p "$work/redis"
-  taskset -c 0 redis-server --port "$redis_port" --save '' --appendonly yes --appendfsync "$1" --dir "$work/redis" \
+  taskset -c 0 redis-server --bind 127.0.0.1 --port "$redis_port" --save '' --appendonly yes --appendfsync "$1" --dir "$work/redis" \
     --daemonize no > "$work/redis.log" &
   redis=$!
-  until redis-cli -p "$redis_port" ping >/dev/null 2>&1; do sleep 0.05; done
+  await 60 "redis-server appendfsync $1 on port $redis_port" redis_answers "$redis_port"
 }
 
 stop_redis() { kill "$redis"; wait "$redis" 2>/dev/null || true; redis=''; }

@@ -26,12 +26,12 @@
 # 127.0.0.4, which Linux routes to loopback, so that more than one address's ephemeral ports serve.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 rounds=${1:-3}
 samples=${2:-2000}
 ladder=${LADDER:-0 100 250 500 1000 2000 4000 8000 16000}
 top=$(echo "$ladder" | tr ' ' '\n' | sort -n | tail -1)
-port=17470
-redis_port=16470
+redis_port=$(free_port)
 jar=daemon/target/syncdictd.jar
 driver="python3 bench/hostile.py"
 
@@ -50,7 +50,7 @@ fi
 work=$(mktemp -d)
 token="hostile-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
 limit=$((top * 2 + 1000))
-SYNCDICT_TOKEN=$token java ${DAEMON_JAVA_OPTS:-} -jar "$jar" --in-memory --port "$port" \
+SYNCDICT_TOKEN=$token java ${DAEMON_JAVA_OPTS:-} -jar "$jar" --in-memory --port 0 \
   --max-connections "$limit" --max-connections-per-address "$limit" > "$work/syncdictd.out" 2> "$work/syncdictd.err" &
 daemon=$!
 redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --requirepass "$token" \
@@ -69,6 +69,7 @@ for _ in $(seq 150); do
   sleep 0.2
 done
 grep -q listening "$work/syncdictd.out" || { cat "$work/syncdictd.err" >&2; exit 1; }
+port=$(ready_port "$work/syncdictd.out")  # port 0: the daemon bound a free one
 
 port_of() { if [ "$1" = syncdict ]; then echo "$port"; else echo "$redis_port"; fi; }
 pid_of() { if [ "$1" = syncdict ]; then echo "$daemon"; else echo "$redis"; fi; }
@@ -86,7 +87,6 @@ probe() {  # SERVER: runs one probe into $work/probe and counts its incrs
   $driver probe "$1" "$(port_of "$1")" "$token" "$samples" > "$work/probe"
   incrs[$1]=$(( ${incrs[$1]} + $(field "$(cat "$work/probe")" incrs) ))
 }
-median() { sort -n | awk '{v[NR]=$1} END {if (NR) print v[int((NR+1)/2)]; else print "-"}'; }
 
 echo "hostile.sh: load at start: $(uptime)" >&2
 for server in syncdict redis; do  # warm-up: the daemon's JIT, both servers' first connections
@@ -148,7 +148,7 @@ echo "Run on $(date -u +%F) with $(java -version 2>&1 | head -1) ${DAEMON_JAVA_O
 echo
 echo "| hostile connections | held (fewest while measuring) | garbage lines answered /s | syncdictd median µs | p99 µs | median / idle | redis median µs | p99 µs | median / idle | syncdictd RSS MiB | syncdictd live heap MiB |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|"
-col() { awk -v n="$1" -v s="$2" -v c="$3" '$2==n && $3==s {print $c}' "$results" | median; }
+col() { local m; m=$(awk -v n="$1" -v s="$2" -v c="$3" '$2==n && $3==s {print $c}' "$results" | median); echo "${m:--}"; }
 sd_idle=$(col 0 syncdict 4)
 redis_idle=$(col 0 redis 4)
 largest=0

@@ -2,7 +2,7 @@
 # The sourcing script defines $work (a scratch folder) and ms COMMAND... (prints how many
 # milliseconds the command took), and a function run_LABEL for each label it measures.
 
-median() { sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
+. bench/lib.sh  # median
 
 # interleave ROUNDS WARM-UPS LABEL...: runs each run_LABEL once per round, in turn, after the
 # warm-up rounds, so that the machine's load hits every contender alike; prints "LABEL median" lines.

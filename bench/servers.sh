@@ -6,6 +6,8 @@
 # The caller may set DAEMON_JAVA_OPTS (the daemon's JVM flags, e.g. -Xmx12g), DAEMON_OPTIONS
 # (more syncdictd options) and REDIS_PORT (default 16390).
 
+. bench/lib.sh
+
 require_tools() {
   local missing=()
   command -v redis-server > /dev/null || missing+=(redis-server)
@@ -92,7 +94,7 @@ start_servers() {
     cat "$work/syncdictd.err" "$work/redis.log" >&2
     exit 1
   fi
-  port=$(sed -n 's/.*listening on 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$work/syncdictd.out" | head -n 1)
+  port=$(ready_port "$work/syncdictd.out")
 }
 bench() {  # bench syncdict|redis OPTIONS...: one syncdict bench run against that server, its JSON on stdout
   local server=$1; shift
@@ -100,8 +102,6 @@ bench() {  # bench syncdict|redis OPTIONS...: one syncdict bench run against tha
   [ "$server" = syncdict ] || target=(bench --redis "127.0.0.1:$redis_port")
   "${client_pin[@]}" java -jar shell/target/syncdict.jar "${target[@]}" --json "$@"
 }
-
-median() { sort -g | awk '{a[NR]=$1} END {if (NR) print a[int((NR+1)/2)]}'; }
 
 describe_machine() {
   echo "commit: $(git rev-parse --short HEAD 2> /dev/null || echo unknown); $(java -version 2>&1 | head -n 1); $(redis-server --version | cut -d' ' -f1-3)"

@@ -22,6 +22,7 @@
 # Needs git, openssl, redis-server and redis-cli (built with TLS, as Debian's are).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 rounds=${1:-21}
 long_rounds=$(( rounds / 4 > 3 ? rounds / 4 : 3 ))
 incrs=${INCRS:-20000}
@@ -30,7 +31,6 @@ work=$(mktemp -d)
 export XDG_CONFIG_HOME="$work/config" XDG_STATE_HOME="$work/state" XDG_DATA_HOME="$work/data" XDG_RUNTIME_DIR="$work/run"
 unset SYNCDICT_ADDR SYNCDICT_DAEMON SYNCDICT_JAVA
 export SYNCDICT_TOKEN="tls-cost-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 plain_port=$(free_port) tls_port=$(free_port) redis_port=$(free_port) redis_tls_port=$(free_port)
 pids=()
 cleanup() {

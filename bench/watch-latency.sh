@@ -8,10 +8,10 @@
 #   bench/watch-latency.sh [WRITES [ROUNDS]]        (default 10000 writes, 3 rounds)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 writes="${1:-10000}"
 rounds="${2:-3}"
-port=17460
-redis_port=16400
+redis_port=$(free_port)
 
 if ! command -v redis-server > /dev/null || ! command -v redis-cli > /dev/null; then
   if [ "$(id -u)" -ne 0 ]; then
@@ -24,21 +24,15 @@ fi
 
 work="$(mktemp -d)"
 export SYNCDICT_TOKEN="bench-$RANDOM$RANDOM"
-taskset -c 0 java -jar daemon/target/syncdictd.jar --port "$port" > "$work/syncdictd.out" 2> "$work/syncdictd.err" &
+taskset -c 0 java -jar daemon/target/syncdictd.jar --port 0 > "$work/syncdictd.out" 2> "$work/syncdictd.err" &
 daemon=$!
 taskset -c 0 redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --daemonize no > "$work/redis.log" &
 redis=$!
 trap 'kill $daemon $redis 2>/dev/null; wait $daemon $redis 2>/dev/null; rm -rf "$work"' EXIT
 
-for _ in $(seq 150); do
-  grep -q listening "$work/syncdictd.out" 2>/dev/null && redis-cli -p "$redis_port" ping > /dev/null 2>&1 && break
-  sleep 0.2
-done
-if ! grep -q listening "$work/syncdictd.out" || ! redis-cli -p "$redis_port" ping > /dev/null 2>&1; then
-  echo "the servers did not start within 30 s:" >&2
-  cat "$work/syncdictd.err" "$work/redis.log" >&2
-  exit 1
-fi
+await 30 "syncdictd listening" started "$daemon" "$work/syncdictd.out" "$work/syncdictd.err"
+port=$(ready_port "$work/syncdictd.out")
+await 30 "redis-server on port $redis_port" redis_answers "$redis_port"
 
 echo "load at start: $(uptime)"
 timeout 1800 taskset -c 1 java -cp bench/target/syncdict-bench.jar dev.syncdict.bench.WatchLatency \
