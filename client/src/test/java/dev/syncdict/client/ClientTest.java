@@ -156,6 +156,26 @@ class ClientTest {
         }
     }
 
+    /** A caller whose connection broke during a send still gets the replies that send read: those requests ran. */
+    @Test
+    void repliesReadAheadForASendAreReturnedAfterTheConnectionBroke() throws Exception {
+        try (SyncdictClient client = daemon.connect()) {
+            String padding = "p".repeat(1000);
+            int sent = 0;
+            while (client.readAhead() == 0) {
+                client.send(Request.of(Op.SET).with(Field.PATH, Path.parse("pad.k" + sent++)).with(Field.VALUE, padding));
+            }
+            assertThat(sent).as("sends past 64 KiB unanswered read the oldest replies first").isGreaterThan(SyncdictClient.SEND_AHEAD_BYTES / 1100);
+            int readAhead = client.readAhead();
+            client.close();
+            for (int i = 0; i < readAhead; i++) {
+                assertThat(client.next().error()).isNull();
+            }
+            assertThat(client.unanswered()).isEqualTo(sent - readAhead);
+            assertThatThrownBy(client::next).isInstanceOf(IOException.class);
+        }
+    }
+
     @Test
     void nextWithNothingInFlightIsRefusedAndTheConnectionGoesOn() throws Exception {
         try (SyncdictClient client = daemon.connect()) {
