@@ -5,7 +5,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import picocli.CommandLine;
@@ -63,7 +62,7 @@ public final class Statements {
     int runStream(InputStream in) throws IOException {
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         ScriptRun run = new ScriptRun(this, session, keepGoing);
-        Tokenizer.Prefix left = Tokenizer.prefix("", 1);
+        Tokenizer.Prefix left = Tokenizer.prefix("", 1); // nothing read, nothing left open
         StringBuilder pending = new StringBuilder();
         int pendingLine = 1;
         int lineNumber = 0;
