@@ -35,6 +35,30 @@ class JsonPrinterTest {
         }
     }
 
+    /** A co-process reads one line per statement: "OK" for one with nothing to show, and under --keep-going a failure's error. */
+    @Test
+    void answeringEveryStatementPrintsOkAndUnderKeepGoingErrorsOnStandardOutputToo() {
+        assertThat(printed(false, false, JsonPrinter::done)).isEmpty();
+        assertThat(printed(false, false, printer -> {
+            printer.answerEveryStatement(false);
+            printer.done();
+        })).isEqualTo("\"OK\"\n");
+        assertThat(printed(false, true, printer -> {
+            printer.answerEveryStatement(false);
+            printer.done();
+        })).isEqualTo("OK\n");
+        StringWriter err = new StringWriter();
+        for (boolean keepGoing : new boolean[] {false, true}) {
+            StringWriter out = new StringWriter();
+            JsonPrinter printer = new JsonPrinter(new PrintWriter(out), new PrintWriter(err), false, false, false, false);
+            printer.answerEveryStatement(keepGoing);
+            printer.context("line 2");
+            printer.error("not_found", "no value at x");
+            assertThat(out.toString()).isEqualTo(keepGoing ? "{\"error\":{\"code\":\"not_found\",\"message\":\"line 2: no value at x\"}}\n" : "");
+        }
+        assertThat(err.toString()).isEqualTo("syncdict: line 2: no value at x (not_found)\n".repeat(2));
+    }
+
     private static String printed(boolean pretty, boolean raw, java.util.function.Consumer<JsonPrinter> print) {
         StringWriter out = new StringWriter();
         print.accept(new JsonPrinter(new PrintWriter(out), new PrintWriter(new StringWriter()), pretty, false, raw, false));
