@@ -121,7 +121,7 @@ public final class Arguments {
         }
     }
 
-    /** A duration, or 0 for none: for an option whose zero means "skip it" ({@code bench --warmup 0s}). */
+    /** A duration, or 0 for none: for an option whose zero means "none" ({@code bench --warmup 0s}, {@code rotate-token --grace 0s}). */
     public static final class DurationOrZeroArg implements ITypeConverter<Duration> {
         @Override
         public Duration convert(String text) {

@@ -210,6 +210,12 @@ class RealProcessTest {
         assertThat(rotated.exit()).as(rotated.err()).isZero();
         assertThat(Files.readString(tokenFile)).isNotEqualTo(before);
         assertThat(processes.run("--no-autostart", "get", "x").out()).isEqualTo("1\n");
+        // No grace at all: the old token's connections end at once.
+        String second = Files.readString(tokenFile);
+        RealProcesses.Finished atOnce = processes.run("daemon", "rotate-token", "--grace", "0s");
+        assertThat(atOnce.exit()).as(atOnce.err()).isZero();
+        assertThat(Files.readString(tokenFile)).isNotEqualTo(second);
+        assertThat(processes.run("--no-autostart", "get", "x").out()).isEqualTo("1\n");
     }
 
     @Test

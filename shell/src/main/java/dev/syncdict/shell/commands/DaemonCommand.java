@@ -120,8 +120,8 @@ public final class DaemonCommand implements Callable<Integer> {
     @Command(name = "rotate-token", description = {"Write a new random token to the daemon's token file. Connections that"
             + " proved the old one end after the grace period; clients read the new one when they next connect."})
     static final class RotateToken extends OpCommand {
-        @Option(names = "--grace", paramLabel = "DURATION", converter = Arguments.DurationArg.class,
-                description = "How long connections on the old token may go on (default: 10s).")
+        @Option(names = "--grace", paramLabel = "DURATION", converter = Arguments.DurationOrZeroArg.class,
+                description = "How long connections on the old token may go on (default: 10s; 0s: they end at once).")
         Duration grace;
 
         @Override
