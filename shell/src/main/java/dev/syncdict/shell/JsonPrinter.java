@@ -213,7 +213,7 @@ public final class JsonPrinter implements Printer {
     public void error(String code, String message) {
         String where = context.isEmpty() ? "" : context + ": ";
         Map<String, Object> error = new LinkedHashMap<>();
-        error.put("code", code == null ? "usage" : code);
+        error.put("code", code);
         error.put("message", where + message);
         String json = Json.write(Map.of("error", error));
         if (answerErrors) {
@@ -223,7 +223,8 @@ public final class JsonPrinter implements Printer {
         if (jsonErrors) {
             err.println(json);
         } else {
-            err.println("syncdict: " + where + message + (code == null ? "" : " (" + code + ")"));
+            // The daemon's code is named, to look up in the protocol's list; the shell's own would add nothing.
+            err.println("syncdict: " + where + message + (ShellErrors.isShells(code) ? "" : " (" + code + ")"));
         }
         err.flush();
     }

@@ -42,6 +42,6 @@ public interface Printer {
     /** Whether standard output has gone (the reader of a pipe exited): a loop or a watch then ends, as Unix tools do. */
     boolean closed();
 
-    /** An error: its wire code (or null for an error found by the shell) and its message. */
+    /** An error: the daemon's wire code, or for an error the shell found one of {@link ShellErrors}, and its message. */
     void error(String code, String message);
 }

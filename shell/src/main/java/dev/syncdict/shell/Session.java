@@ -142,7 +142,7 @@ public final class Session implements AutoCloseable {
             request = relative(command.request());
             open = client();
         } catch (UsageException e) {
-            printer.error(null, e.getMessage());
+            printer.error(ShellErrors.USAGE, e.getMessage());
             return ExitCode.USAGE;
         } catch (IOException e) {
             return unavailable(e);
@@ -183,7 +183,7 @@ public final class Session implements AutoCloseable {
     int lost(IOException e, String outcome) {
         closeQuietly();
         failed = true;
-        printer.error(null, "lost the daemon at " + target + ": " + e.getMessage() + "; " + outcome);
+        printer.error(ShellErrors.LOST, "lost the daemon at " + target + ": " + e.getMessage() + "; " + outcome);
         return ExitCode.UNAVAILABLE;
     }
 
@@ -211,23 +211,23 @@ public final class Session implements AutoCloseable {
             printer.error(error.code().wireName(), "the daemon at " + target + " refused: " + error.message());
             return ExitCode.of(error.code());
         } else if (e instanceof SocketTimeoutException) {
-            printer.error(null, "syncdictd at " + target + " did not answer within " + timeout.toMillis() + " ms"
+            printer.error(ShellErrors.UNAVAILABLE, "syncdictd at " + target + " did not answer within " + timeout.toMillis() + " ms"
                     + " (a longer wait: --timeout)");
         } else if (e instanceof SSLException) {
-            printer.error(null, "TLS with syncdictd at " + target + " failed: " + e.getMessage()
+            printer.error(ShellErrors.UNAVAILABLE, "TLS with syncdictd at " + target + " failed: " + e.getMessage()
                     + " (its certificate must be signed by a CA you trust, --cacert, and name " + target.host() + ")");
         } else if (e instanceof UnknownHostException) {
-            printer.error(null, "cannot resolve the host " + target.host() + ": check the name in --connect or $" + Target.ENV);
+            printer.error(ShellErrors.UNAVAILABLE, "cannot resolve the host " + target.host() + ": check the name in --connect or $" + Target.ENV);
         } else if (e instanceof ConnectException) {
-            printer.error(null, "cannot connect to syncdictd at " + target + ": " + e.getMessage()
+            printer.error(ShellErrors.UNAVAILABLE, "cannot connect to syncdictd at " + target + ": " + e.getMessage()
                     + (autostart ? "" : " (start one with: syncdict daemon start)"));
         } else if (e instanceof DaemonStartException) {
-            printer.error(null, "cannot start a daemon at " + target + ": " + e.getMessage());
+            printer.error(ShellErrors.UNAVAILABLE, "cannot start a daemon at " + target + ": " + e.getMessage());
         } else if (e instanceof NoSuchFileException) {
-            printer.error(null, "no token file " + e.getMessage() + ": the daemon creates it on its first start;"
+            printer.error(ShellErrors.UNAVAILABLE, "no token file " + e.getMessage() + ": the daemon creates it on its first start;"
                     + " a remote daemon's token goes in --token-file or $" + Token.ENV);
         } else {
-            printer.error(null, "cannot reach the daemon at " + target + ": " + e.getMessage());
+            printer.error(ShellErrors.UNAVAILABLE, "cannot reach the daemon at " + target + ": " + e.getMessage());
         }
         return ExitCode.UNAVAILABLE;
     }

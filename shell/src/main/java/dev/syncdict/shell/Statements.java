@@ -116,7 +116,7 @@ public final class Statements {
             return result;
         }
         session.printer().context("line " + left.restLine());
-        session.printer().error(null, left.open().getMessage());
+        session.printer().error(ShellErrors.USAGE, left.open().getMessage());
         session.printer().context("");
         return ExitCode.USAGE;
     }
@@ -128,7 +128,7 @@ public final class Statements {
             return runAll(Tokenizer.statements(text, Math.max(firstLine, 1)), Math.min(firstLine, 1));
         } catch (UsageException e) {
             session.printer().context(firstLine > 0 ? "line " + firstLine : "");
-            session.printer().error(null, e.getMessage());
+            session.printer().error(ShellErrors.USAGE, e.getMessage());
             session.printer().context("");
             return ExitCode.USAGE;
         }
@@ -173,7 +173,7 @@ public final class Statements {
         }
         CommandLine command = model().getSubcommands().get(words.get(0));
         if (command == null) {
-            session.printer().error(null, Suggestions.unknownCommand(words.get(0), model().getSubcommands().keySet()));
+            session.printer().error(ShellErrors.USAGE, Suggestions.unknownCommand(words.get(0), model().getSubcommands().keySet()));
             return ExitCode.USAGE;
         }
         return command.execute(words.subList(1, words.size()).toArray(new String[0]));

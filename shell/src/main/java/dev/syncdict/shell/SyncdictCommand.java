@@ -51,8 +51,13 @@ import picocli.CommandLine.Option;
             "  0  success",
             "  1  nothing at the path, or a condition (--if-absent, --if-value, --if-rev) did not hold",
             "  2  usage error: a bad command, option, path or value",
-            "  3  cannot connect to the daemon, it refused the token, or it has no room for the connection",
-            "  4  any other error reported by the daemon",
+            "  3  cannot connect to the daemon, it refused the token, or it has no room for the connection;"
+                    + " or the connection broke with a command in flight",
+            "  4  any other error reported by the daemon, or it did not stop in time",
+            "",
+            "With --json an error goes to standard error as {\"error\":{\"code\":..,\"message\":..}}: the daemon's"
+                    + " code, or for an error the shell finds usage (2), unavailable (3), lost (3), stop_timeout (4)"
+                    + " or unexpected (4).",
             "",
             "Environment: SYNCDICT_ADDR (daemon address), SYNCDICT_TOKEN (token), SYNCDICT_DAEMON (the syncdictd to"
                     + " auto-start), NO_COLOR, XDG_CONFIG_HOME, XDG_STATE_HOME, XDG_RUNTIME_DIR.",
@@ -153,7 +158,7 @@ public final class SyncdictCommand implements Callable<Integer>, AutoCloseable {
         cli.setOut(root.io.out());
         cli.setErr(root.io.err());
         cli.setParameterExceptionHandler((e, rejected) -> {
-            root.printer().error(null, UsageMessages.of(e));
+            root.printer().error(ShellErrors.USAGE, UsageMessages.of(e));
             return ExitCode.USAGE;
         });
         cli.setExecutionExceptionHandler((e, command, parsed) -> root.failure(e));
@@ -248,13 +253,13 @@ public final class SyncdictCommand implements Callable<Integer>, AutoCloseable {
     /** Maps what a command threw to a message and an exit code. */
     int failure(Exception e) {
         if (e instanceof UsageException || e instanceof CommandLine.TypeConversionException) {
-            printer().error(null, e.getMessage());
+            printer().error(ShellErrors.USAGE, e.getMessage());
             return ExitCode.USAGE;
         }
         if (e instanceof IOException) {
             return session().unavailable((IOException) e);
         }
-        printer().error("internal", "unexpected failure: " + e);
+        printer().error(ShellErrors.UNEXPECTED, "unexpected failure: " + e);
         return ExitCode.DAEMON_ERROR;
     }
 

@@ -257,9 +257,16 @@ class ShellEndToEndTest {
     }
 
     @Test
-    void jsonErrorsForMachines() {
+    void jsonErrorsForMachines() throws Exception {
         ShellHarness.Result result = shell.run("--json", "get", "missing");
         assertThat(result.err()).isEqualTo("{\"error\":{\"code\":\"not_found\",\"message\":\"no value at missing\"}}\n");
+        // The shell's own errors carry codes that say what happened, each beside its exit status.
+        assertThat(shell.run("--json", "get", "a..b").err()).startsWith("{\"error\":{\"code\":\"usage\",");
+        java.net.Socket refusing = refusingPort();
+        ShellHarness.Result down = shell.run("--json", "--no-autostart", "--connect", "127.0.0.1:" + refusing.getLocalPort(), "ping");
+        assertThat(down.exit()).isEqualTo(ExitCode.UNAVAILABLE);
+        assertThat(down.err()).startsWith("{\"error\":{\"code\":\"unavailable\",\"message\":\"cannot connect to syncdictd");
+        refusing.close();
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.syncdict.protocol.Token;
 import dev.syncdict.shell.Arguments;
 import dev.syncdict.shell.ExitCode;
 import dev.syncdict.shell.Session;
+import dev.syncdict.shell.ShellErrors;
 import dev.syncdict.shell.SyncdictCommand;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -116,7 +117,7 @@ public final class BenchCommand implements Callable<Integer> {
                         || ((InetSocketAddress) address).getAddress().isLoopbackAddress();
                 return benchmark.run(wire, redis, pid, local);
             } catch (IOException e) {
-                session.printer().error(null, "cannot reach redis at " + redis + ": " + e.getMessage());
+                session.printer().error(ShellErrors.UNAVAILABLE, "cannot reach redis at " + redis + ": " + e.getMessage());
                 return ExitCode.UNAVAILABLE;
             }
         }

@@ -10,6 +10,7 @@ import dev.syncdict.shell.ExitCode;
 import dev.syncdict.shell.OpCommand;
 import dev.syncdict.shell.ProcessExit;
 import dev.syncdict.shell.Session;
+import dev.syncdict.shell.ShellErrors;
 import dev.syncdict.shell.SyncdictCommand;
 import dev.syncdict.shell.UsageException;
 import java.io.IOException;
@@ -81,7 +82,7 @@ public final class DaemonCommand implements Callable<Integer> {
             client.call(Request.of(Op.SHUTDOWN));
             long pid = ((BigDecimal) ((Map<?, ?>) info.value()).get("pid")).longValue();
             if (session.target().isLocal() && !ProcessExit.await(pid, STOP_TIMEOUT)) {
-                session.printer().error(null, "syncdictd (pid " + pid + ") did not exit within " + STOP_TIMEOUT.toSeconds() + "s");
+                session.printer().error(ShellErrors.STOP_TIMEOUT, "syncdictd (pid " + pid + ") did not exit within " + STOP_TIMEOUT.toSeconds() + "s");
                 return ExitCode.DAEMON_ERROR;
             }
             session.io().out().println("stopped syncdictd at " + session.target() + " (pid " + pid + ")");
@@ -102,7 +103,7 @@ public final class DaemonCommand implements Callable<Integer> {
                 session.printer().value(session.connectExisting().call(Request.of(Op.INFO)).value());
                 return ExitCode.OK;
             } catch (ConnectException e) {
-                session.printer().error(null, "syncdictd is not running at " + session.target());
+                session.printer().error(ShellErrors.UNAVAILABLE, "syncdictd is not running at " + session.target());
                 return ExitCode.UNAVAILABLE;
             }
         }
