@@ -247,8 +247,8 @@ public final class SyncdictClient implements Closeable {
      * replies would be taken for theirs. So are {@link #call(Request)} and the methods built on it.
      */
     public List<Reply> pipeline(List<Request> requests) throws IOException {
-        if (unanswered() > 0) {
-            int owed = unanswered();
+        int owed = unanswered();
+        if (owed > 0) {
             throw new IllegalStateException(owed == 1 ? "the reply of 1 earlier send is still to be read"
                     : "the replies of " + owed + " earlier sends are still to be read");
         }

@@ -37,10 +37,10 @@ public record DaemonConfig(String bind, int port, Token token, int maxLineBytes,
 
     public DaemonConfig {
         if (maxLineBytes < 1 || maxLineBytes > Limits.REQUEST_LINE_BYTES) {
-            throw new IllegalArgumentException("the longest request line must be 1 to " + Limits.REQUEST_LINE_BYTES + " bytes");
+            throw new IllegalArgumentException("the longest request line must be 1 to " + Limits.REQUEST_LINE_BYTES + " bytes, not " + maxLineBytes);
         }
         if (maxReplyBytes < 1 || maxReplyBytes > Limits.REPLY_LINE_BYTES) {
-            throw new IllegalArgumentException("the longest reply line must be 1 to " + Limits.REPLY_LINE_BYTES + " bytes");
+            throw new IllegalArgumentException("the longest reply line must be 1 to " + Limits.REPLY_LINE_BYTES + " bytes, not " + maxReplyBytes);
         }
         atLeastOneByte("the replies one connection may have waiting", outboxBytes);
         atLeastOneByte("the replies all connections may have waiting", outboxTotalBytes);
@@ -104,7 +104,7 @@ public record DaemonConfig(String bind, int port, Token token, int maxLineBytes,
      * Half the heap: the rest holds requests and replies in flight, the copy a snapshot takes and
      * the garbage between collections.
      */
-    public static long defaultMaxMemory() {
+    private static long defaultMaxMemory() {
         return Runtime.getRuntime().maxMemory() / 2;
     }
 
@@ -116,7 +116,7 @@ public record DaemonConfig(String bind, int port, Token token, int maxLineBytes,
      * A quarter of the heap's maximum: replies are encoded into direct buffers, which Netty
      * bounds by the same maximum, and the dictionary's own cap takes half.
      */
-    public static long defaultOutboxTotal() {
+    private static long defaultOutboxTotal() {
         return Runtime.getRuntime().maxMemory() / 4;
     }
 

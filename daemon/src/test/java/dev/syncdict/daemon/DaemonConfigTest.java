@@ -26,9 +26,9 @@ class DaemonConfigTest {
     @Test
     void lineLimitsStayWithinTheProtocols() {
         assertThatThrownBy(() -> DEFAULTS.withMaxLineBytes(Limits.REQUEST_LINE_BYTES + 1))
-                .hasMessageContaining("request line must be 1 to " + Limits.REQUEST_LINE_BYTES);
+                .hasMessage("the longest request line must be 1 to " + Limits.REQUEST_LINE_BYTES + " bytes, not " + (Limits.REQUEST_LINE_BYTES + 1));
         assertThatThrownBy(() -> DEFAULTS.withMaxReplyBytes(0))
-                .hasMessageContaining("reply line must be 1 to " + Limits.REPLY_LINE_BYTES);
+                .hasMessage("the longest reply line must be 1 to " + Limits.REPLY_LINE_BYTES + " bytes, not 0");
     }
 
     @Test

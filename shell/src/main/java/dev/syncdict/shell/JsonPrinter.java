@@ -195,11 +195,9 @@ public final class JsonPrinter implements Printer {
     }
 
     @Override
-    public void ctrlC() {
-        if (pretty) {
-            line("");
-            flush();
-        }
+    public void endLine() {
+        line("");
+        flush();
     }
 
     @Override

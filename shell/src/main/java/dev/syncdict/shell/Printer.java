@@ -30,11 +30,8 @@ public interface Printer {
      */
     void change(long rev, Event.Change change);
 
-    /**
-     * Ctrl+C ended a loop or a watch: for a person at a terminal, ends the line the terminal echoed
-     * {@code ^C} on, as bash does, so what comes next starts a line of its own; nothing on a pipe.
-     */
-    void ctrlC();
+    /** Ends the line on standard output, after what the terminal wrote there itself (an echoed {@code ^C}). */
+    void endLine();
 
     /** A note for the person at the terminal (goes to standard error, never mixed into results). */
     void note(String message);

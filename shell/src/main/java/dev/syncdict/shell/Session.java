@@ -119,7 +119,7 @@ public final class Session implements AutoCloseable {
                 }
                 int code = execute(command, true);
                 if (Thread.interrupted()) {
-                    printer.ctrlC();
+                    endedByCtrlC();
                     return code;
                 }
                 // An error, or the reader of our output gone (`incr n every 1s | head -3`), ends the loop.
@@ -128,10 +128,20 @@ public final class Session implements AutoCloseable {
                 }
             }
         } catch (InterruptedException ctrlC) {
-            printer.ctrlC();
+            endedByCtrlC();
             return ExitCode.OK;
         }
         return ExitCode.OK;
+    }
+
+    /**
+     * Ctrl+C ended a loop or a watch: on a terminal, ends the line the terminal echoed {@code ^C}
+     * on, as bash does, so what comes next starts a line of its own; nothing on a pipe.
+     */
+    void endedByCtrlC() {
+        if (io.stdoutIsTerminal()) {
+            printer.endLine();
+        }
     }
 
     /** Sends a command's request and shows the reply (stamped, in a loop) or the error; returns the exit code. */

@@ -55,7 +55,12 @@ public final class Statements {
 
     /** Runs a whole text ({@code -c}, a line typed at the REPL); errors name no line. */
     public int runText(String text) {
-        return runStatements(text, 0);
+        try {
+            return runAll(Tokenizer.statements(text));
+        } catch (UsageException e) {
+            session.printer().error(ShellErrors.USAGE, e.getMessage());
+            return ExitCode.USAGE;
+        }
     }
 
     /** Runs a script read line by line, so that a generator can pipe commands in as it goes. */
@@ -88,10 +93,7 @@ public final class Statements {
                 run.finish();
             }
         }
-        if (pending.length() > 0 && !run.stopped()) {
-            left = Tokenizer.prefix(pending.toString(), pendingLine);
-            run.queue(left.statements());
-        }
+        // The last line was read with nothing waiting after it, so what it left open is in `left` already.
         return end(run, left);
     }
 
@@ -121,27 +123,14 @@ public final class Statements {
         return ExitCode.USAGE;
     }
 
-    /** Runs every statement of a text whose first line is {@code firstLine} (0: do not name lines). */
-    private int runStatements(String text, int firstLine) {
-        try {
-            // Numbered from the script's own line, so that an unterminated quote or bracket names it too.
-            return runAll(Tokenizer.statements(text, Math.max(firstLine, 1)), Math.min(firstLine, 1));
-        } catch (UsageException e) {
-            session.printer().context(firstLine > 0 ? "line " + firstLine : "");
-            session.printer().error(ShellErrors.USAGE, e.getMessage());
-            session.printer().context("");
-            return ExitCode.USAGE;
-        }
-    }
-
     /**
      * Runs statements in order, stopping at the first failure unless told to keep going. Each
      * after the first follows the one before back to back.
      */
-    private int runAll(List<Tokenizer.Statement> statements, int firstLine) {
+    private int runAll(List<Tokenizer.Statement> statements) {
         if (keepGoing) {
             ScriptRun run = new ScriptRun(this, session, true);
-            run.queue(statements, firstLine);
+            run.queue(statements, 0);
             return run.finish();
         }
         int result = ExitCode.OK;
@@ -149,14 +138,12 @@ public final class Statements {
         for (Tokenizer.Statement statement : statements) {
             session.backToBack(backToBack);
             backToBack = true;
-            session.printer().context(where(firstLine, statement));
             int code = run(statement.words());
             if (code != ExitCode.OK) {
                 result = code;
                 break;
             }
         }
-        session.printer().context("");
         return result;
     }
 

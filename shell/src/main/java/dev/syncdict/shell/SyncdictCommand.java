@@ -281,8 +281,11 @@ public final class SyncdictCommand implements Callable<Integer>, AutoCloseable {
         if (file == null && io.stdinIsTerminal()) {
             return dev.syncdict.shell.terminal.Repl.run(statements);
         }
-        // A co-process reads each statement's answer before it sends the next: every statement gives one.
-        printer().answerEveryStatement(keepGoing);
+        // A co-process reads each statement's answer before it sends the next: every statement gives
+        // one. Not to a person typing `-f -` at a terminal, who sees each result as a command's.
+        if (!io.stdinIsTerminal()) {
+            printer().answerEveryStatement(keepGoing);
+        }
         return statements.runStream(io.in());
     }
 

@@ -60,14 +60,7 @@ public final class Tokenizer {
 
     /** Every statement in the text; a quote or bracket left open is {@link Unterminated}. */
     public static List<Statement> statements(String text) {
-        return statements(text, 1);
-    }
-
-    /** Every statement in a text whose first line is line {@code firstLine} of a script, lines numbered as the script's. */
-    public static List<Statement> statements(String text, int firstLine) {
-        Tokenizer tokenizer = new Tokenizer(text);
-        tokenizer.line = firstLine;
-        return tokenizer.all();
+        return new Tokenizer(text).all();
     }
 
     /**
@@ -162,6 +155,8 @@ public final class Tokenizer {
                     return unterminated(word, "unterminated ' quote on line " + line);
                 }
                 word.append(text, pos + 1, close);
+                // A quoted word may span lines: later statements keep their script's line numbers.
+                line += (int) text.substring(pos, close).chars().filter(ch -> ch == '\n').count();
                 pos = close + 1;
             } else if (c == '"') {
                 int start = pos;

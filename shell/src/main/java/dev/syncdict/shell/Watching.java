@@ -91,7 +91,7 @@ public final class Watching {
     /** Ctrl+C closed the connection under the watch: drop it, so the next command connects afresh. */
     private int endedByCtrlC() {
         Thread.interrupted();
-        session.printer().ctrlC();
+        session.endedByCtrlC();
         session.disconnect();
         return ExitCode.OK;
     }

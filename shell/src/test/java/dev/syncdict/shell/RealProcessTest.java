@@ -57,6 +57,7 @@ class RealProcessTest {
             "ask 'get cfg'",
             "ask \"load $DATA --merge\"",
             "ask 'incr n'",
+            "ask \"tx $NO_OPS\"",
             "exec {SD[1]}>&-",
             "wait \"$SD_PID\"",
             "echo \"exit $?\"",
@@ -342,10 +343,11 @@ class RealProcessTest {
         builder.environment().clear();
         builder.environment().putAll(processes.env);
         builder.environment().put("DATA", data.toString());
+        builder.environment().put("NO_OPS", java.nio.file.Files.writeString(home.resolve("no-ops"), "# nothing yet\n").toString());
         RealProcesses.Finished run = RealProcesses.finish(builder.start());
         assertThat(run.err()).doesNotContain("no answer to");
         assertThat(run.out().lines()).containsExactly("\"OK\"", "80", "\"OK\"",
-                "{\"error\":{\"code\":\"not_found\",\"message\":\"line 4: no value at cfg\"}}", "\"OK\"", "42",
+                "{\"error\":{\"code\":\"not_found\",\"message\":\"line 4: no value at cfg\"}}", "\"OK\"", "42", "\"OK\"",
                 "exit " + ExitCode.NOT_FOUND_OR_CONDITION);
         assertThat(run.err()).contains("syncdict: line 4: no value at cfg (not_found)");
     }

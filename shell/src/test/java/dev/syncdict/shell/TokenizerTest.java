@@ -42,6 +42,9 @@ class TokenizerTest {
         assertThat(statements).extracting(Tokenizer.Statement::line).containsExactly(2, 4, 6);
         assertThat(statements.get(0).words()).containsExactly("set", "a", "1");
         assertThat(words("set tag a#b")).containsExactly(List.of("set", "tag", "a#b"));
+        // Quoted words spanning lines count their lines too, single quotes as double.
+        assertThat(Tokenizer.statements("set q 'a\nb'\nset r \"c\nd\"\nget nope")).extracting(Tokenizer.Statement::line)
+                .containsExactly(1, 3, 5);
     }
 
     @Test

@@ -34,9 +34,11 @@ final class Recovery {
     record Recovered(Dictionary dictionary, long snapshotRevision, long snapshotBytes, Path segment, long segmentBytes,
             long logBytes, long records, List<Commit> tail) {}
 
-    private final ArrayDeque<Commit> tail = new ArrayDeque<>();
-    /** The record bytes of each commit in the tail, and their sum. */
-    private final ArrayDeque<Integer> tailRecordBytes = new ArrayDeque<>();
+    /** A replayed commit, with the old values found, and the bytes of the record it came from. */
+    private record Replayed(Commit commit, int recordBytes) {}
+
+    private final ArrayDeque<Replayed> tail = new ArrayDeque<>();
+    /** The record bytes of the commits in the tail. */
     private long tailBytes;
 
     private final DataFolder folder;
@@ -97,11 +99,15 @@ final class Recovery {
         }
         segments = folder.segments();
         if (segments.isEmpty()) {
-            return new Recovered(dictionary, snapshotRevision, snapshotBytes, null, 0, 0, 0, List.copyOf(tail));
+            return new Recovered(dictionary, snapshotRevision, snapshotBytes, null, 0, 0, 0, tailCommits());
         }
         Path current = segments.get(segments.size() - 1).file();
         return new Recovered(dictionary, snapshotRevision, snapshotBytes, current, Files.size(current), logBytes, records,
-                List.copyOf(tail));
+                tailCommits());
+    }
+
+    private List<Commit> tailCommits() {
+        return tail.stream().map(Replayed::commit).toList();
     }
 
     /** Replays one segment; returns the bytes of good records it holds. */
@@ -164,12 +170,10 @@ final class Recovery {
         }
         Commit applied = transaction.commit();
         records++;
-        tail.addLast(withOldValues(commit, applied));
-        tailRecordBytes.addLast(payload.length);
+        tail.addLast(new Replayed(withOldValues(commit, applied), payload.length));
         tailBytes += payload.length;
         while (tail.size() > maxTailCommits || tailBytes > maxTailBytes) {
-            tail.removeFirst();
-            tailBytes -= tailRecordBytes.removeFirst();
+            tailBytes -= tail.removeFirst().recordBytes();
         }
     }
 

@@ -71,6 +71,11 @@ public final class TxCommand extends OpCommand {
 
     @Override
     public void render(Reply reply, Printer printer) {
+        if (reply.results().isEmpty()) {
+            // An empty tx (a file of comments) still answers, as a set does: a co-process waits for a line.
+            printer.done();
+            return;
+        }
         for (int i = 0; i < reply.results().size(); i++) {
             commands.get(i).render(reply.results().get(i), printer);
         }
