@@ -64,11 +64,9 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-for _ in $(seq 150); do
-  grep -q listening "$work/syncdictd.out" 2> /dev/null && redis-cli -p "$redis_port" ping > /dev/null 2>&1 && break
-  sleep 0.2
-done
-grep -q listening "$work/syncdictd.out" || { cat "$work/syncdictd.err" >&2; exit 1; }
+await 60 "syncdictd listening" started "$daemon" "$work/syncdictd.out" "$work/syncdictd.err"
+# It asks for a password, so it answers NOAUTH: enough to show it listens (redis-cli fails only without a connection).
+await 30 "redis-server listening on $redis_port" redis-cli -p "$redis_port" ping
 port=$(ready_port "$work/syncdictd.out")  # port 0: the daemon bound a free one
 
 port_of() { if [ "$1" = syncdict ]; then echo "$port"; else echo "$redis_port"; fi; }
