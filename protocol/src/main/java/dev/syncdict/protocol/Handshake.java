@@ -2,7 +2,6 @@ package dev.syncdict.protocol;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /**
@@ -17,15 +16,11 @@ import java.util.HexFormat;
  */
 public final class Handshake {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private Handshake() {}
 
     /** A fresh 256-bit nonce in hex. */
     public static String newNonce() {
-        byte[] nonce = new byte[32];
-        RANDOM.nextBytes(nonce);
-        return HexFormat.of().formatHex(nonce);
+        return HexFormat.of().formatHex(RandomBytes.of(32));
     }
 
     /** The client's proof for this pair of nonces. */

@@ -1,21 +1,18 @@
 package dev.syncdict.protocol;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-
 /**
- * HMAC-SHA256 (RFC 2104) computed with the SHA-256 digest alone. javax.crypto's {@code Mac} gives
- * the same bytes but costs a one-shot command about 18 ms of provider set-up on every start
- * (docs/BENCHMARKS.md); the digest is set up anyway by the nonce's random generator.
+ * HMAC-SHA256 (RFC 2104) computed with {@link Sha256} alone. javax.crypto's {@code Mac} and the
+ * JDK's {@code MessageDigest} give the same bytes but cost a one-shot command 14 to 18 ms of
+ * security-provider set-up on every start (docs/BENCHMARKS.md).
  */
 final class HmacSha256 {
 
-    private static final int BLOCK_BYTES = 64;
+    private static final int BLOCK_BYTES = Sha256.BLOCK_BYTES;
 
     private HmacSha256() {}
 
     static byte[] of(byte[] key, byte[] message) {
-        MessageDigest sha = sha256();
+        Sha256 sha = new Sha256();
         // A key longer than a block is replaced by its digest; a shorter one is padded with zeros.
         byte[] k = key.length > BLOCK_BYTES ? sha.digest(key) : key;
         byte[] innerPad = new byte[BLOCK_BYTES];
@@ -29,13 +26,5 @@ final class HmacSha256 {
         byte[] inner = sha.digest(message);
         sha.update(outerPad);
         return sha.digest(inner);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

@@ -5,11 +5,11 @@ import dev.syncdict.protocol.Handshake;
 import dev.syncdict.protocol.Token;
 
 /**
- * Readies, on a second thread, what a command's first connection needs: the JSON codec and the
- * security providers behind the handshake's nonce and HMAC. A one-shot command would otherwise
- * build them one after the other on its only thread once connected, some 20 ms of its start
- * (docs/BENCHMARKS.md), which a second core takes while the first reads the arguments and the
- * token and connects. Only classes get initialised; nothing is kept, so a failure costs nothing.
+ * Readies, on a second thread, what a command's first connection needs: the JSON codec (Jackson's
+ * set-up, about 10 ms of CPU) and the handshake's nonce and HMAC. A one-shot command would
+ * otherwise build them on its only thread once connected (docs/BENCHMARKS.md), which a second
+ * core takes while the first reads the arguments and the token and connects. Only classes get
+ * initialised; nothing is kept, so a failure costs nothing.
  */
 final class ConnectionWarmUp implements Runnable {
 
