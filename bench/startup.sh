@@ -64,8 +64,18 @@ until redis-cli -p "$redis_port" ping >/dev/null 2>&1; do sleep 0.05; done
 "$sd" set x 42
 redis-cli -p "$redis_port" set x 42 >/dev/null
 
-# ms COMMAND...: wall-clock milliseconds of one run, output discarded.
-ms() { local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1 </dev/null || true; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
+# ms run_LABEL: wall-clock milliseconds of one run, output discarded. Its CPU time (user and system,
+# all threads and child processes) goes to $work/cpu-LABEL: on a loaded machine the wall time is
+# mostly waiting for a core, the CPU time is what the command itself costs.
+ms() {
+  local s e TIMEFORMAT='%3U %3S'
+  s=$(date +%s%N)
+  { time "$@" >/dev/null 2>&1 </dev/null || true; } 2>>"$work/cpu-${1#run_}"
+  e=$(date +%s%N)
+  echo $(( (e - s) / 1000000 ))
+}
+# cpu LABEL WARM-UPS: the median CPU milliseconds of LABEL's runs after its warm-up rounds.
+cpu() { tail -n +$(( $2 + 1 )) "$work/cpu-$1" | awk '{print int(($1 + $2) * 1000)}' | median; }
 . bench/interleave.sh
 
 before=${SYNCDICT_BEFORE:+$SYNCDICT_BEFORE/bin/syncdict}
@@ -110,25 +120,31 @@ run_before_stop() { "$before" --connect "127.0.0.1:$start_port" daemon stop; }
 echo "startup.sh: daemon start, stop and auto-start, $long_rounds rounds" >&2
 interleave "$long_rounds" 1 daemon_start daemon_stop autostart stop_again ${before:+before_start before_stop} > "$work/daemon"
 
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 row() { # FILE LABEL TEXT [REFERENCE]: a table row with the median and its ratio to REFERENCE
   local value; value=$(awk -v l="$2" '$1==l {print $2}' "$1")
   if [ -n "${4:-}" ]; then
-    echo "| $3 | $value ms | $(awk -v a="$value" -v b="$4" 'BEGIN {printf "%.2f", a / b}') |"
+    echo "| $3 | $value ms | $(ratio "$value" "$4") |"
   else
     echo "| $3 | $value ms | |"
   fi
 }
+hello_cpu=$(cpu hello 3)
+cpu_row() { # LABEL TEXT: a one-shot row with the median wall time and CPU time, each against the floor's
+  local value used; value=$(awk -v l="$1" '$1==l {print $2}' "$work/oneshot"); used=$(cpu "$1" 3)
+  echo "| $2 | $value ms | $(ratio "$value" "$hello") | $used ms | $(ratio "$used" "$hello_cpu") |"
+}
 cat <<EOF
 Run on $(date -u +%Y-%m-%d) with $("$java" -version 2>&1 | head -n 1), load average $(cut -d' ' -f1-3 /proc/loadavg); medians.
 
-| one-shot \`get x\` ($rounds rounds) | median | / hello floor |
-|---|---|---|
-$(row "$work/oneshot" syncdict "\`syncdict get x\` (installed launcher, with its archive)" "$hello")
-${before:+$(row "$work/oneshot" before "before: \`syncdict get x\` as main installs it" "$hello")}
-$(row "$work/oneshot" no_archive "\`java $shell_flags -jar syncdict.jar get x\` (no archive)" "$hello")
-$(row "$work/oneshot" hello "hello world, \`java $shell_flags\` (the floor)" "$hello")
-$(row "$work/oneshot" redis_cli "\`redis-cli get x\`" "$hello")
-$(row "$work/oneshot" python_redis "Python: \`redis.Redis().get('x')\`" "$hello")
+| one-shot \`get x\` ($rounds rounds) | median | / hello floor | CPU (user + system) | / hello's CPU |
+|---|---|---|---|---|
+$(cpu_row syncdict "\`syncdict get x\` (installed launcher, with its archive)")
+${before:+$(cpu_row before "before: \`syncdict get x\` as main installs it")}
+$(cpu_row no_archive "\`java $shell_flags -jar syncdict.jar get x\` (no archive)")
+$(cpu_row hello "hello world, \`java $shell_flags\` (the floor)")
+$(cpu_row redis_cli "\`redis-cli get x\`")
+$(cpu_row python_redis "Python: \`redis.Redis().get('x')\`")
 
 | 20,000 \`incr\` read from standard input ($long_rounds rounds) | median | / redis-cli |
 |---|---|---|
