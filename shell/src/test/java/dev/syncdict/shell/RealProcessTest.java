@@ -226,6 +226,8 @@ class RealProcessTest {
         assertThat(get.exit()).isZero();
         assertThat(get.out()).contains("dev.syncdict.client.SyncdictClient").contains("\n1\n");
         assertThat(get.out()).doesNotContain("org.jline").doesNotContain("io.netty").doesNotContain("tools.jackson.databind");
+        // Nor the JDK's security providers, whose set-up cost 14 ms of CPU: the handshake needs none.
+        assertThat(get.out()).doesNotContain("java.security.Security ").doesNotContain("sun.security.provider.Sun ");
         // bench's registration names its command class; nothing of its machinery loads.
         assertThat(get.out()).doesNotContainPattern("dev\\.syncdict\\.shell\\.bench\\.(?!BenchCommand )").doesNotContain("org.HdrHistogram");
         RealProcesses.Finished script = RealProcesses.finish(processes.start(false, List.of("-verbose:class"), "-c", "get x"));
