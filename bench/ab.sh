@@ -3,7 +3,9 @@
 # turn, so that the machine's load hits them alike; prints each one's median wall time and median
 # CPU time (task-clock of all its threads and children, from perf stat). On a loaded machine the
 # wall time is mostly waiting for a core and swings with the load; the CPU time is what the
-# command itself costs and moves little, so a JVM flag or a change is judged on both.
+# command itself costs and moves little, so a JVM flag or a change is judged on both. Both include
+# the bash that perf starts the command with (`true` measures it: about 2 ms of CPU, and 5 to
+# 35 ms of wall time with perf's own start, more the busier the machine), the same for every command.
 #
 #   bench/ab.sh ROUNDS 'LABEL::COMMAND' ...      (one warm-up round, not counted)
 #
