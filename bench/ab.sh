@@ -16,7 +16,7 @@ rounds=$1
 shift
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-. "$(dirname "$0")/interleave.sh"
+. "$(dirname "$0")/lib.sh"  # median
 labels=()
 declare -A commands
 for spec in "$@"; do
