@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.syncdict.protocol.Json;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -211,12 +212,27 @@ class RealProcessTest {
         assertThat(rotated.exit()).as(rotated.err()).isZero();
         assertThat(Files.readString(tokenFile)).isNotEqualTo(before);
         assertThat(processes.run("--no-autostart", "get", "x").out()).isEqualTo("1\n");
-        // No grace at all: the old token's connections end at once.
+        // No grace at all: the old token's connections end at once (the default grace is 10 s), and a
+        // watch on one picks up the new token as it reconnects.
+        Process watch = processes.start(true, "watch", "x", "--snapshot");
+        BufferedReader out = RealProcesses.stdout(watch);
+        BufferedReader err = new BufferedReader(new java.io.InputStreamReader(watch.getErrorStream(), java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(out.readLine()).contains("\"kind\":\"snapshot\"");
         String second = Files.readString(tokenFile);
         RealProcesses.Finished atOnce = processes.run("daemon", "rotate-token", "--grace", "0s");
         assertThat(atOnce.exit()).as(atOnce.err()).isZero();
         assertThat(Files.readString(tokenFile)).isNotEqualTo(second);
-        assertThat(processes.run("--no-autostart", "get", "x").out()).isEqualTo("1\n");
+        assertThat(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return err.readLine();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).get(5, java.util.concurrent.TimeUnit.SECONDS)).startsWith("syncdict: ");
+        assertThat(processes.run("set", "x", "2").exit()).isZero();
+        assertThat(out.readLine()).contains("\"value\":2");
+        RealProcesses.ctrlC(watch.pid());
+        assertThat(RealProcesses.finish(watch).exit()).isZero();
     }
 
     @Test
