@@ -81,9 +81,8 @@ public final class Daemon implements AutoCloseable {
         long historyStart = replayed.isEmpty() ? store.revision() : replayed.get(0).revision() - 1;
         WatchHub hub = new WatchHub(DaemonConfig.WATCH_HISTORY_COMMITS, DaemonConfig.WATCH_HISTORY_BYTES, 4L * config.outboxBytes(), historyStart);
         hub.accept(replayed);
-        MemoryCap cap = new MemoryCap(config.maxMemoryBytes(), dictionary.get(dev.syncdict.protocol.Path.ROOT).value());
+        MemoryCap cap = new MemoryCap(config.maxMemoryBytes(), dictionary::bytes);
         all.addAll(listeners);
-        all.add(cap);
         all.add(hub);
         TokenKeeper tokens = new TokenKeeper(config.token(), config.tokenFile());
         pipeline = new CommitPipeline(new Dispatcher(store, hub, cap, tokens, limiter::open, persistence), all);

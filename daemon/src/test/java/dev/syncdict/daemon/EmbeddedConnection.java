@@ -56,12 +56,12 @@ final class EmbeddedConnection implements AutoCloseable {
 
     private static CommitPipeline newPipeline(int history) {
         WatchHub hub = new WatchHub(history, 1 << 20, 1 << 20, 0);
-        MemoryCap cap = new MemoryCap(Long.MAX_VALUE, java.util.Map.of());
         // As the daemon's: old values kept, for watches with prev.
         Dictionary dictionary = new Dictionary();
         dictionary.keepOldValues(true);
+        MemoryCap cap = new MemoryCap(Long.MAX_VALUE, dictionary::bytes);
         return new CommitPipeline(new Dispatcher(new TreeStore(dictionary), hub, cap, new TokenKeeper(TOKEN, null), () -> 1,
-                new InMemory()), List.of(cap, hub));
+                new InMemory()), List.of(hub));
     }
 
     void feed(String text) {

@@ -41,48 +41,4 @@ class MemoryCapTest {
             assertThat(client.readLine()).contains("\"max_memory_bytes\":200000").contains("\"dictionary_bytes\":");
         }
     }
-
-    @Test
-    void theEstimateFollowsWhatIsWrittenReplacedAndDeleted() {
-        MemoryCap cap = new MemoryCap(Long.MAX_VALUE, java.util.Map.of());
-        long empty = cap.bytes();
-        dev.syncdict.daemon.store.Dictionary dictionary = new dev.syncdict.daemon.store.Dictionary();
-        dictionary.keepOldValues(true);
-        var write = dictionary.begin();
-        write.set(dev.syncdict.protocol.Path.parse("a"), "x".repeat(1000));
-        cap.accept(java.util.List.of(write.commit()));
-        long one = cap.bytes();
-        assertThat(one - empty).isGreaterThan(1000);
-        var replace = dictionary.begin();
-        replace.set(dev.syncdict.protocol.Path.parse("a"), "y");
-        cap.accept(java.util.List.of(replace.commit()));
-        assertThat(cap.bytes()).isLessThan(one - 900);
-        var delete = dictionary.begin();
-        delete.delete(dev.syncdict.protocol.Path.parse("a"));
-        cap.accept(java.util.List.of(delete.commit()));
-        assertThat(cap.bytes()).isEqualTo(empty);
-    }
-
-    @Test
-    void anArrayWrittenWholeAndDeletedElementByElementCountsBackToWhereItStarted() {
-        MemoryCap cap = new MemoryCap(Long.MAX_VALUE, java.util.Map.of());
-        dev.syncdict.daemon.store.Dictionary dictionary = new dev.syncdict.daemon.store.Dictionary();
-        dictionary.keepOldValues(true);
-        var write = dictionary.begin();
-        write.set(dev.syncdict.protocol.Path.parse("list"), java.util.List.of("a", "b", "c"));
-        cap.accept(java.util.List.of(write.commit()));
-        var emptyList = dictionary.begin();
-        emptyList.set(dev.syncdict.protocol.Path.parse("list"), java.util.List.of());
-        cap.accept(java.util.List.of(emptyList.commit()));
-        long withEmptyList = cap.bytes();
-        var again = dictionary.begin();
-        again.set(dev.syncdict.protocol.Path.parse("list"), java.util.List.of("a", "b", "c"));
-        cap.accept(java.util.List.of(again.commit()));
-        for (int i = 2; i >= 0; i--) {
-            var delete = dictionary.begin();
-            delete.delete(dev.syncdict.protocol.Path.parse("list[" + i + "]"));
-            cap.accept(java.util.List.of(delete.commit()));
-        }
-        assertThat(cap.bytes()).isEqualTo(withEmptyList);
-    }
 }

@@ -4,9 +4,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Keys and string values as the store holds them: a string whose every char fits in one byte is
- * kept as those bytes alone (a {@code byte[]}), which saves the 24-byte {@code String} around them
- * on each of millions of keys; any other string stays a {@code String}. Comparisons are the
- * String's own (char by char), so the order of keys does not depend on how they are packed.
+ * kept as those bytes alone (in a {@code byte[]}, possibly a range of one shared with other text),
+ * which saves the 24-byte {@code String} around them on each of millions of keys; any other string
+ * stays a {@code String}. Comparisons are the String's own (char by char), so the order of keys
+ * does not depend on how they are packed.
  */
 final class CompactText {
 
@@ -14,12 +15,17 @@ final class CompactText {
 
     /** The packed form of a string: its Latin-1 bytes when every char fits, else the string itself. */
     static Object pack(String text) {
+        return fitsBytes(text) ? text.getBytes(StandardCharsets.ISO_8859_1) : text;
+    }
+
+    /** Whether every char of a string fits in one byte. */
+    static boolean fitsBytes(String text) {
         for (int i = 0; i < text.length(); i++) {
             if (text.charAt(i) > 0xFF) {
-                return text;
+                return false;
             }
         }
-        return text.getBytes(StandardCharsets.ISO_8859_1);
+        return true;
     }
 
     /** The string a packed form holds. */
@@ -27,20 +33,17 @@ final class CompactText {
         return packed instanceof byte[] ? new String((byte[]) packed, StandardCharsets.ISO_8859_1) : (String) packed;
     }
 
-    static boolean isPacked(Object value) {
-        return value instanceof byte[];
+    /** The string that {@code length} packed bytes from {@code from} hold. */
+    static String unpack(byte[] bytes, int from, int length) {
+        return new String(bytes, from, length, StandardCharsets.ISO_8859_1);
     }
 
-    /** Whether a packed form holds exactly this string, without unpacking it. */
-    static boolean equals(Object packed, String text) {
-        if (!(packed instanceof byte[])) {
-            return packed.equals(text);
-        }
-        byte[] bytes = (byte[]) packed;
-        if (bytes.length != text.length()) {
+    /** Whether the first {@code length} packed bytes hold exactly this string, without unpacking them. */
+    static boolean equals(byte[] bytes, int length, String text) {
+        if (length != text.length()) {
             return false;
         }
-        for (int i = 0; i < bytes.length; i++) {
+        for (int i = 0; i < length; i++) {
             if ((bytes[i] & 0xFF) != text.charAt(i)) {
                 return false;
             }
@@ -48,19 +51,15 @@ final class CompactText {
         return true;
     }
 
-    /** {@code unpack(packed).compareTo(text)}, without unpacking it. */
-    static int compare(Object packed, String text) {
-        if (!(packed instanceof byte[])) {
-            return ((String) packed).compareTo(text);
-        }
-        byte[] bytes = (byte[]) packed;
-        int common = Math.min(bytes.length, text.length());
+    /** {@code unpack(bytes, 0, length).compareTo(text)}, without unpacking them. */
+    static int compare(byte[] bytes, int length, String text) {
+        int common = Math.min(length, text.length());
         for (int i = 0; i < common; i++) {
             int difference = (bytes[i] & 0xFF) - text.charAt(i);
             if (difference != 0) {
                 return difference;
             }
         }
-        return bytes.length - text.length();
+        return length - text.length();
     }
 }

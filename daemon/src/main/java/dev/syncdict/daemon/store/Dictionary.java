@@ -22,6 +22,8 @@ import java.util.Map;
 public final class Dictionary implements Tree {
 
     private final Node root = Node.object(null, 0);
+    /** What the tree takes on the heap ({@link Node#bytes()}), kept as each write builds and drops nodes. */
+    private long bytes = root.bytes();
     /** Whether commits carry each change's old value (a copy per change: only when someone needs them). */
     private boolean keepOldValues;
     private long revision;
@@ -53,6 +55,7 @@ public final class Dictionary implements Tree {
         dictionary.root.value = thawed.value;
         dictionary.root.modRev = thawed.modRev;
         dictionary.revision = revision;
+        dictionary.bytes = dictionary.root.bytes();
         return dictionary;
     }
 
@@ -72,6 +75,14 @@ public final class Dictionary implements Tree {
     @Override
     public int size() {
         return root.members().size();
+    }
+
+    /**
+     * About what the dictionary's nodes, keys and values take on the heap, as each write leaves it
+     * (uncommitted writes included; a rollback takes theirs back): what the memory cap reads.
+     */
+    public long bytes() {
+        return bytes;
     }
 
     @Override
@@ -204,6 +215,7 @@ public final class Dictionary implements Tree {
      */
     public final class Write implements Tree.Transaction {
         private final long rev;
+        private final long bytesBefore = bytes;
         private final UndoLog undo = new UndoLog();
         private final List<Change> changes = new ArrayList<>();
 
@@ -233,6 +245,7 @@ public final class Dictionary implements Tree {
             undo.rollback();
             changes.clear();
             revision = rev - 1;
+            bytes = bytesBefore;
         }
 
         @Override
@@ -250,7 +263,9 @@ public final class Dictionary implements Tree {
                 Object oldChildren = root.value;
                 changes.add(new Change(kind, path, json, old(root)));
                 undo.record(() -> root.value = oldChildren);
+                long before = root.bytes();
                 root.value = Node.of(null, json, rev).value;
+                bytes += root.bytes() - before;
                 touch(root);
                 return;
             }
@@ -276,6 +291,7 @@ public final class Dictionary implements Tree {
                     throw new StoreException(ErrorCode.NOT_FOUND, "no value at " + path);
                 }
                 undo.record(() -> members.add(old));
+                bytes -= old.bytes();
                 changes.add(new Change(Change.Kind.DELETE, path, null, old(old)));
             } else {
                 List<Node> array = requireArray(parent, path.parent()).array();
@@ -285,6 +301,7 @@ public final class Dictionary implements Tree {
                 }
                 Node old = array.remove(index);
                 undo.record(() -> array.add(index, old));
+                bytes -= old.bytes();
                 changes.add(new Change(Change.Kind.DELETE, path, null, old(old)));
             }
             touchExisting(path.parent());
@@ -305,6 +322,7 @@ public final class Dictionary implements Tree {
             undo.record(() -> node.value = old);
             changes.add(new Change(Change.Kind.INCR, path, sum, keepOldValues ? old : null));
             node.value = sum;
+            bytes += Footprint.scalar(sum) - Footprint.scalar(old);
             touchExisting(path);
             return sum;
         }
@@ -410,10 +428,12 @@ public final class Dictionary implements Tree {
             if (index >= 0 && index < array.size()) {
                 old = array.set(index, value);
                 undo.record(() -> array.set(index, old));
+                bytes += value.bytes() - old.bytes();
             } else if (position == array.size()) {
                 old = null;
                 array.add(value);
                 undo.record(() -> array.remove(array.size() - 1));
+                bytes += value.bytes();
             } else {
                 throw new StoreException(ErrorCode.NOT_FOUND, path.parent() + " has " + array.size()
                         + " elements: set can replace one or append at [" + array.size() + "], not write " + path);
@@ -424,17 +444,22 @@ public final class Dictionary implements Tree {
         private void addMember(Members members, String key, Node member) {
             members.add(member);
             undo.record(() -> members.remove(key));
+            bytes += member.bytes();
         }
 
+        /** The node keeps its place in its parent; its key's array goes back too, since a string may share it. */
         private void replaceValue(Node node, Object json) {
+            Object oldKey = node.key;
             Object oldValue = node.value;
             long oldModRev = node.modRev;
             undo.record(() -> {
+                node.key = oldKey;
                 node.value = oldValue;
                 node.modRev = oldModRev;
             });
-            node.value = Node.of(null, json, rev).value;
-            node.modRev = rev;
+            long before = node.bytes();
+            node.hold(json, rev);
+            bytes += node.bytes() - before;
         }
 
         /** Stamps every node from the root to an existing path with this revision. */

@@ -29,7 +29,7 @@ final class KeyHash {
         int mask = slots.length - 1;
         for (int i = home(hash); ; i = (i + 1) & mask) {
             Node node = slots[i];
-            if (node == null || node.hash == hash && CompactText.equals(node.key, key)) {
+            if (node == null || node.hash == hash && node.keyEquals(key)) {
                 return node;
             }
         }

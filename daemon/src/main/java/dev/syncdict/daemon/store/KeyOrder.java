@@ -6,14 +6,20 @@ import java.util.NoSuchElementException;
 
 /**
  * An object's members sorted by key, for listing keys by prefix or from a key on: a sorted run of
- * chunks, each a sorted array of at most {@link #CHUNK} nodes. A node costs 4 to 8 bytes here
- * (a tree map costs 40), finding a key costs a binary search over the chunks' first keys and one
+ * chunks, each a sorted array of at most {@link #CHUNK} nodes, each array at most {@link #STEP}
+ * slots longer than it needs. A node costs 4 to 5 bytes here (a tree map costs 40), finding a key costs a binary search over the chunks' first keys and one
  * within a chunk, and inserting moves at most a chunk's references. Only inserts, deletes and
  * listings use it, and point lookups in objects too small for a {@link KeyHash}.
  */
 final class KeyOrder implements Iterable<Node> {
 
     static final int CHUNK = 128;
+    /**
+     * A chunk's array grows by this many slots once it has as many (by doubling before, so that
+     * small objects stay small): a chunk is half full after a split, and a doubled array would
+     * leave it a quarter full. A chunk grows by a copy at most once in this many inserts.
+     */
+    private static final int STEP = 16;
 
     private Node[][] chunks = {new Node[4]};
     private int[] counts = new int[1];
@@ -42,18 +48,22 @@ final class KeyOrder implements Iterable<Node> {
         }
         Node[] nodes = chunks[chunk];
         if (counts[chunk] == nodes.length) {
-            nodes = chunks[chunk] = Arrays.copyOf(nodes, Math.min(CHUNK, nodes.length * 2));
+            nodes = chunks[chunk] = Arrays.copyOf(nodes, Math.min(CHUNK, nodes.length < STEP ? nodes.length * 2 : nodes.length + STEP));
         }
         System.arraycopy(nodes, index, nodes, index + 1, counts[chunk] - index);
         nodes[index] = node;
         counts[chunk]++;
     }
 
-    /** Removes the member with this key, which is present; a chunk left empty goes (unless it is the last). */
-    void remove(String key) {
+    /** Removes and returns the member with this key, or null when there is none; a chunk left empty goes (unless it is the last). */
+    Node remove(String key) {
         int chunk = chunkFor(key);
         int index = search(chunk, key);
+        if (index < 0) {
+            return null;
+        }
         Node[] nodes = chunks[chunk];
+        Node removed = nodes[index];
         int count = --counts[chunk];
         System.arraycopy(nodes, index + 1, nodes, index, count - index);
         nodes[count] = null;
@@ -62,6 +72,7 @@ final class KeyOrder implements Iterable<Node> {
             System.arraycopy(counts, chunk + 1, counts, chunk, chunkCount - chunk - 1);
             chunks[--chunkCount] = null;
         }
+        return removed;
     }
 
     /** The members in key order. */
@@ -83,7 +94,7 @@ final class KeyOrder implements Iterable<Node> {
         int high = chunkCount - 1;
         while (low <= high) {
             int middle = (low + high) >>> 1;
-            if (CompactText.compare(chunks[middle][0].key, key) <= 0) {
+            if (chunks[middle][0].compareKey(key) <= 0) {
                 low = middle + 1;
             } else {
                 high = middle - 1;
@@ -99,7 +110,7 @@ final class KeyOrder implements Iterable<Node> {
         int high = counts[chunk] - 1;
         while (low <= high) {
             int middle = (low + high) >>> 1;
-            int order = CompactText.compare(nodes[middle].key, key);
+            int order = nodes[middle].compareKey(key);
             if (order < 0) {
                 low = middle + 1;
             } else if (order > 0) {
@@ -121,10 +132,14 @@ final class KeyOrder implements Iterable<Node> {
         System.arraycopy(counts, chunk + 1, counts, chunk + 2, chunkCount - chunk - 1);
         chunkCount++;
         Node[] full = chunks[chunk];
-        Node[] upper = new Node[CHUNK];
+        Node[] upper = new Node[Math.min(CHUNK, CHUNK - at + STEP)];
         System.arraycopy(full, at, upper, 0, CHUNK - at);
-        Arrays.fill(full, at, CHUNK, null);
         chunks[chunk + 1] = upper;
+        if (at < CHUNK) {
+            Node[] lower = new Node[at + STEP];
+            System.arraycopy(full, 0, lower, 0, at);
+            chunks[chunk] = lower;
+        }
         counts[chunk] = at;
         counts[chunk + 1] = CHUNK - at;
     }

@@ -42,9 +42,8 @@ final class Members implements Iterable<Node> {
 
     /** Removes and returns the member with this key, or returns null when there is none. */
     Node remove(String key) {
-        Node node = get(key);
+        Node node = order.remove(key);
         if (node != null) {
-            order.remove(key);
             if (hash != null) {
                 hash.remove(node);
             }

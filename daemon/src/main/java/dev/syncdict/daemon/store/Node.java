@@ -2,6 +2,7 @@ package dev.syncdict.daemon.store;
 
 import dev.syncdict.protocol.Json;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,79 +11,146 @@ import java.util.TreeMap;
 
 /**
  * One value in the dictionary with the revision of the last write at or below it, and, as a member
- * of an object, its key: one small object per value, the key and the value packed by
- * {@link CompactText}, which is what lets a million keys fit in about a hundred bytes each. Only
- * the {@link Dictionary}'s thread touches nodes.
+ * of an object, its key: one small object per value, the key and a string value packed by
+ * {@link CompactText}, and both in one array when both pack (a member holding a short string is
+ * then two objects, not three), which is what lets a million keys fit in about eighty bytes each.
+ * Only the {@link Dictionary}'s thread touches nodes.
  */
 final class Node {
 
-    /** The key in the parent object, packed; null for the root and array elements. */
-    final Object key;
+    /**
+     * The key in the parent object, packed; when the value is a {@link StringAfterKey}, one array of
+     * the key's bytes followed by the string's. Null for the root and array elements.
+     */
+    Object key;
     /** The key's {@code String.hashCode()}, for the parent's {@link KeyHash}. */
     final int hash;
-    /** {@link Members}, an {@code ArrayList<Node>} or a JSON scalar (a string packed). */
+    /** {@link Members}, an {@code ArrayList<Node>}, a JSON scalar (a string packed) or a {@link StringAfterKey}. */
     Object value;
     long modRev;
 
-    private Node(String key, Object value, long modRev) {
+    private Node(String key, long modRev) {
         this.key = key == null ? null : CompactText.pack(key);
         this.hash = key == null ? 0 : key.hashCode();
-        this.value = value;
         this.modRev = modRev;
     }
 
     /** An empty object. */
     static Node object(String key, long rev) {
-        return new Node(key, new Members(), rev);
+        Node node = new Node(key, rev);
+        node.value = new Members();
+        return node;
     }
 
     /** A tree of nodes holding a copy of a plain JSON value under a key (null in an array), every node at this revision. */
     static Node of(String key, Object json, long rev) {
+        Node node = new Node(key, rev);
+        node.hold(json, rev);
+        return node;
+    }
+
+    /** Makes this node, its key kept, hold a copy of a plain JSON value, every node at this revision. */
+    void hold(Object json, long rev) {
+        modRev = rev;
         if (json instanceof Map) {
             Members members = new Members();
             for (Map.Entry<?, ?> entry : ((Map<?, ?>) json).entrySet()) {
-                String name = (String) entry.getKey();
-                members.add(of(name, entry.getValue(), rev));
+                members.add(of((String) entry.getKey(), entry.getValue(), rev));
             }
-            return new Node(key, members, rev);
-        }
-        if (json instanceof List) {
+            setValue(members);
+        } else if (json instanceof List) {
             List<?> elements = (List<?>) json;
             ArrayList<Node> children = new ArrayList<>(elements.size());
             for (Object element : elements) {
                 children.add(of(null, element, rev));
             }
-            return new Node(key, children, rev);
+            setValue(children);
+        } else {
+            setValue(json);
         }
-        return new Node(key, pack(json), rev);
     }
 
     /** A tree of nodes equal to a frozen one, mod_revs included. */
     static Node thaw(String key, FrozenNode frozen) {
+        Node node = new Node(key, frozen.modRev());
         if (frozen.isObject()) {
             Members members = new Members();
             for (Map.Entry<String, FrozenNode> entry : frozen.object().entrySet()) {
                 members.add(thaw(entry.getKey(), entry.getValue()));
             }
-            return new Node(key, members, frozen.modRev());
-        }
-        if (frozen.isArray()) {
+            node.setValue(members);
+        } else if (frozen.isArray()) {
             ArrayList<Node> elements = new ArrayList<>(frozen.array().size());
             for (FrozenNode element : frozen.array()) {
                 elements.add(thaw(null, element));
             }
-            return new Node(key, elements, frozen.modRev());
+            node.setValue(elements);
+        } else {
+            node.setValue(frozen.value());
         }
-        return new Node(key, pack(frozen.value()), frozen.modRev());
+        return node;
     }
 
-    private static Object pack(Object scalar) {
-        return scalar instanceof String ? CompactText.pack((String) scalar) : scalar;
+    /**
+     * Sets a scalar, or a container already built, as the value. A string that packs goes after
+     * the key's bytes when the key packs too; a string that no longer does leaves the key alone.
+     */
+    private void setValue(Object newValue) {
+        int keyLength = key instanceof byte[] ? keyLength() : -1;
+        if (newValue instanceof String && keyLength >= 0 && keyLength < StringAfterKey.SHARED.length
+                && CompactText.fitsBytes((String) newValue)) {
+            String text = (String) newValue;
+            byte[] both = Arrays.copyOf((byte[]) key, keyLength + text.length());
+            for (int i = 0; i < text.length(); i++) {
+                both[keyLength + i] = (byte) text.charAt(i);
+            }
+            key = both;
+            value = StringAfterKey.SHARED[keyLength];
+            return;
+        }
+        if (value instanceof StringAfterKey) {
+            key = Arrays.copyOf((byte[]) key, keyLength);
+        }
+        value = newValue instanceof String ? CompactText.pack((String) newValue) : newValue;
+    }
+
+    /** The length of a packed key, which may be followed by a string value in its array. */
+    private int keyLength() {
+        return value instanceof StringAfterKey ? ((StringAfterKey) value).keyLength : ((byte[]) key).length;
+    }
+
+    /** Whether the key is exactly this string, without unpacking it. */
+    boolean keyEquals(String text) {
+        return key instanceof byte[] ? CompactText.equals((byte[]) key, keyLength(), text) : key.equals(text);
+    }
+
+    /** {@code name().compareTo(text)}, without unpacking the key. */
+    int compareKey(String text) {
+        return key instanceof byte[] ? CompactText.compare((byte[]) key, keyLength(), text) : ((String) key).compareTo(text);
+    }
+
+    /** The heap this node and everything under it take, its share of its parent's index included (see {@link Footprint}). */
+    long bytes() {
+        long total = Footprint.NODE + (key == null ? Footprint.ELEMENT : Footprint.MEMBER) + Footprint.text(key);
+        if (isObject()) {
+            total += Footprint.OBJECT;
+            for (Node member : members()) {
+                total += member.bytes();
+            }
+        } else if (isArray()) {
+            total += Footprint.ARRAY;
+            for (Node element : array()) {
+                total += element.bytes();
+            }
+        } else if (!(value instanceof StringAfterKey)) {
+            total += Footprint.scalar(value);
+        }
+        return total;
     }
 
     /** The key, unpacked. */
     String name() {
-        return CompactText.unpack(key);
+        return key instanceof byte[] ? CompactText.unpack((byte[]) key, 0, keyLength()) : (String) key;
     }
 
     /** An immutable copy of this subtree with its mod_revs. */
@@ -142,10 +210,37 @@ final class Node {
 
     /** A scalar's plain JSON value. */
     private Object scalar() {
-        return CompactText.isPacked(value) ? CompactText.unpack(value) : value;
+        if (value instanceof StringAfterKey) {
+            byte[] both = (byte[]) key;
+            int keyLength = keyLength();
+            return CompactText.unpack(both, keyLength, both.length - keyLength);
+        }
+        return value instanceof byte[] ? CompactText.unpack(value) : value;
     }
 
     String typeName() {
-        return isObject() ? "object" : isArray() ? "array" : CompactText.isPacked(value) ? "string" : Json.typeName(value);
+        return isObject() ? "object" : isArray() ? "array" : value instanceof StringAfterKey || value instanceof byte[] ? "string"
+                : Json.typeName(value);
+    }
+
+    /**
+     * The value of a member holding a string kept in its key's array, after the key's bytes: says
+     * where the key ends. One shared instance per key length, so it costs a node nothing; longer
+     * keys keep their string apart.
+     */
+    static final class StringAfterKey {
+        static final StringAfterKey[] SHARED = new StringAfterKey[256];
+
+        static {
+            for (int length = 0; length < SHARED.length; length++) {
+                SHARED[length] = new StringAfterKey(length);
+            }
+        }
+
+        final int keyLength;
+
+        private StringAfterKey(int keyLength) {
+            this.keyLength = keyLength;
+        }
     }
 }

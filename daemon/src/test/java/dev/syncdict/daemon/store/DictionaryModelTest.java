@@ -15,15 +15,20 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The dictionary against a reference model, a plain nested {@code TreeMap}: random sets, deletes
- * and incrs one and two levels deep, committed or rolled back, must leave the same JSON and list
- * the same pages of keys; and every rolled-back write must leave the tree, mod_revs included,
- * exactly as it was.
+ * and incrs one and two levels deep, committed or rolled back, must leave the same JSON, list the
+ * same pages of keys and commit each change with the model's old value; every rolled-back write
+ * must leave the tree, mod_revs included, exactly as it was; and the dictionary's running count of
+ * its heap must always equal a fresh count of the same tree.
  */
 class DictionaryModelTest {
 
     private static final String[] NAMES = {"k", "key:", "é", "Ω", "\uD83D\uDE00"};
+    /** String values that pack into their key's array and ones that do not. */
+    private static final String[] STRINGS = {"v", "", "ÿ", "Ω", "long ".repeat(60)};
 
-    private final Dictionary dictionary = new Dictionary();
+    private final Dictionary dictionary = new Dictionary(true);
+    /** The old value (as JSON text, null for none) each change of the write under way must carry. */
+    private final List<String> expectedOldValues = new ArrayList<>();
     private TreeMap<String, Object> model = new TreeMap<>();
 
     @ParameterizedTest
@@ -34,6 +39,7 @@ class DictionaryModelTest {
             FrozenNode before = dictionary.freeze();
             TreeMap<String, Object> next = copy(model);
             Dictionary.Write write = dictionary.begin();
+            expectedOldValues.clear();
             boolean refused = false;
             for (int op = 1 + random.nextInt(3); op > 0 && !refused; op--) {
                 refused = !apply(write, next, random);
@@ -42,9 +48,14 @@ class DictionaryModelTest {
                 write.rollback();
                 assertThat(dictionary.freeze()).isEqualTo(before);
             } else {
-                write.commit();
+                List<String> oldValues = new ArrayList<>();
+                for (Change change : write.commit().changes()) {
+                    oldValues.add(text(change.oldValue()));
+                }
+                assertThat(oldValues).isEqualTo(expectedOldValues);
                 model = next;
             }
+            assertThat(dictionary.bytes()).isEqualTo(Dictionary.thaw(dictionary.freeze(), dictionary.revision(), false).bytes());
             assertThat(Json.write(dictionary.get(Path.ROOT).value())).isEqualTo(Json.write(model));
             String prefix = random.nextBoolean() ? "" : name(random).substring(0, 1);
             String after = random.nextBoolean() ? null : name(random);
@@ -69,7 +80,8 @@ class DictionaryModelTest {
         boolean refusable = !reachable || kind == 1 && old == null || kind == 2 && old != null && !(old instanceof BigDecimal);
         try {
             if (kind == 0) {
-                Object value = random.nextBoolean() ? "v" + random.nextInt(100) : Json.parse("{\"x\":" + random.nextInt(9) + "}");
+                Object value = random.nextBoolean() ? STRINGS[random.nextInt(STRINGS.length)] + random.nextInt(100)
+                        : Json.parse("{\"x\":" + random.nextInt(9) + "}");
                 write.set(path, value);
                 containerOf(next, top, inner).put(key, copy(value));
             } else if (kind == 1) {
@@ -81,11 +93,17 @@ class DictionaryModelTest {
                 containerOf(next, top, inner).put(key, sum);
             }
             assertThat(refusable).as("%s of %s accepted", kind, path).isFalse();
+            expectedOldValues.add(text(old));
             return true;
         } catch (StoreException refused) {
             assertThat(refusable).as("%s of %s refused: %s", kind, path, refused.getMessage()).isTrue();
             return false;
         }
+    }
+
+    /** A value as JSON text, or null for none. */
+    private static String text(Object json) {
+        return json == null ? null : Json.write(json);
     }
 
     @SuppressWarnings("unchecked")
