@@ -183,7 +183,8 @@ rm -rf "$lib.old"
 
 # The launchers live beside the jars (so the shell can start the daemon's launcher) and are linked into bin/.
 name=syncdict flags="$shell_flags" fill packaging/launcher.in "$lib/syncdict" 755
-name=syncdictd flags="$daemon_flags" fill packaging/launcher.in "$lib/syncdictd" 755
+# The daemon's launcher also takes flags from $SYNCDICTD_JAVA_OPTS at run time, after the installed ones (the last wins).
+name=syncdictd flags="$daemon_flags \${SYNCDICTD_JAVA_OPTS:-}" fill packaging/launcher.in "$lib/syncdictd" 755
 name="" flags="" fill packaging/build-archives.in "$lib/build-archives" 755
 make_dir "$bin"
 for command in syncdict syncdictd; do

@@ -24,7 +24,8 @@ import org.openjdk.jmh.annotations.State;
  * The daemon's store applying get, set and incr to random existing top-level keys of a dictionary
  * of {@code keys} keys (each holding a number), as its owner thread does (each request settled, as
  * a batch would be): the cost a single-key request adds beyond decoding and replying, and whether
- * it grows with the size.
+ * it grows with the size. {@code setText} sets short strings, as {@code syncdict bench}'s set
+ * does (the store keeps such a string in its key's array).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -40,6 +41,7 @@ public class StoreBenchmark {
     private Store store;
     private final Request[] gets = new Request[PREPARED];
     private final Request[] sets = new Request[PREPARED];
+    private final Request[] textSets = new Request[PREPARED];
     private final Request[] incrs = new Request[PREPARED];
     private int next;
 
@@ -55,6 +57,7 @@ public class StoreBenchmark {
             Path path = Path.key("key:" + random.nextInt(keys));
             gets[i] = Request.of(Op.GET).with(Field.PATH, path);
             sets[i] = Request.of(Op.SET).with(Field.PATH, path).with(Field.VALUE, BigDecimal.TEN);
+            textSets[i] = Request.of(Op.SET).with(Field.PATH, path).with(Field.VALUE, "x" + (char) ('a' + i % 26) + "z");
             incrs[i] = Request.of(Op.INCR).with(Field.PATH, path).with(Field.BY, BigDecimal.ONE);
         }
     }
@@ -73,6 +76,11 @@ public class StoreBenchmark {
     @Benchmark
     public Store.Applied set() {
         return apply(sets);
+    }
+
+    @Benchmark
+    public Store.Applied setText() {
+        return apply(textSets);
     }
 
     @Benchmark

@@ -12,8 +12,8 @@ final class Footprint {
 
     /** A {@link Node}: header, key, hash, value and mod_rev. */
     static final long NODE = 32;
-    /** A member's share of its object's hash index (a slot at a load of a half) and sorted chunks (a slot, a few spare). */
-    static final long MEMBER = 12;
+    /** A member's share of its object's hash index (a slot at a load of about five eighths) and sorted chunks (a slot, a few spare). */
+    static final long MEMBER = 11;
     /** An element's slot in its array's list, with the list's spare capacity. */
     static final long ELEMENT = 6;
     /** An object's {@link Members}, its {@link KeyOrder} and that one's first arrays. */
