@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Where syncdictd's memory goes when it holds N small keys, next to redis-server holding the same:
 # both loaded by syncdict bench (key:N = "xxx", as bench/scaling.sh loads them), then, after a full
-# collection, the daemon's resident set, live heap, the classes that fill it (GC.class_histogram)
+# collection, the daemon's resident set, its store's own count of its heap (info's dictionary_bytes,
+# what --max-memory is checked against), live heap, the classes that fill it (GC.class_histogram)
 # and the JVM's own memory outside the heap (Native Memory Tracking), and Redis's INFO memory.
 # Needs a build (mvn -B -DskipTests package); installs redis-server, redis-tools and jq when missing.
 #
@@ -33,6 +34,9 @@ echo "syncdictd resident $(mib "$loaded") MiB after loading, $(mib "$(status_kib
   "(peak $(mib "$(status_kib "$daemon_pid" VmHWM)"));" \
   "redis-server resident $(mib "$(status_kib "$redis_pid" VmRSS)") MiB (peak $(mib "$(status_kib "$redis_pid" VmHWM)")), used_memory" \
   "$(redis-cli -p "$redis_port" info memory | tr -d '\r' | sed -n 's/^used_memory_human://p')"
+# The store's own count of its heap (what --max-memory is checked against), beside the histogram's classes.
+echo "syncdictd's dictionary_bytes (the store's count): $(java -jar shell/target/syncdict.jar --no-autostart --json \
+  --connect "127.0.0.1:$port" info | jq -r '.memory.dictionary_bytes // .dictionary_bytes // empty' | awk '{printf "%.1f MB", $1 / 1e6}')"
 echo
 jcmd "$daemon_pid" GC.heap_info | sed 1d
 echo
