@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class DictionaryModelTest {
 
-    private static final String[] NAMES = {"k", "key:", "é", "Ω", "\uD83D\uDE00"};
+    /** Short keys, and one too long to share its array with a string value. */
+    private static final String[] NAMES = {"k", "key:", "é", "Ω", "\uD83D\uDE00", "long:".repeat(52)};
     /** String values that pack into their key's array and ones that do not. */
     private static final String[] STRINGS = {"v", "", "ÿ", "Ω", "long ".repeat(60)};
 
