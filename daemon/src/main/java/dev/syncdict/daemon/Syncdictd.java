@@ -37,7 +37,9 @@ import picocli.CommandLine.Spec;
             "With --fsync always, every acknowledged write survives even a power loss. --in-memory keeps nothing.",
             "Back up with 'syncdict dump > backup.json'; restore with 'syncdict load backup.json'.",
         },
-        footer = {"", "Exit status: 0 after a clean shutdown, 1 when the daemon cannot start, 2 on a usage error."})
+        footer = {"", "Exit status: 0 after a clean shutdown, 1 when the daemon cannot start, 2 on a usage error.", "",
+            "Environment: SYNCDICTD_JAVA_OPTS, JVM flags the installed launcher adds after its own, so they win"
+                    + " (-Xmx2g to bound the heap); SYNCDICT_TOKEN, XDG_CONFIG_HOME and XDG_DATA_HOME, as above."})
 public final class Syncdictd implements Callable<Integer> {
 
     @Spec
