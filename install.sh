@@ -110,6 +110,7 @@ fill() {
   text="${text//@DAEMON_FLAGS@/"$daemon_flags"}"
   text="${text//@NAME@/"$name"}"
   text="${text//@FLAGS@/"$flags"}"
+  text="${text//@USER_FLAGS@/"${user_flags:-}"}"
   make_dir "$(dirname "$2")"
   printf '%s\n' "$text" > "$2"
   chmod "$3" "$2"
@@ -183,8 +184,9 @@ rm -rf "$lib.old"
 
 # The launchers live beside the jars (so the shell can start the daemon's launcher) and are linked into bin/.
 name=syncdict flags="$shell_flags" fill packaging/launcher.in "$lib/syncdict" 755
-# The daemon's launcher also takes flags from $SYNCDICTD_JAVA_OPTS at run time, after the installed ones (the last wins).
-name=syncdictd flags="$daemon_flags \${SYNCDICTD_JAVA_OPTS:-}" fill packaging/launcher.in "$lib/syncdictd" 755
+# The daemon's launcher also takes flags from $SYNCDICTD_JAVA_OPTS at run time, after every flag of its
+# own, the archive's included, so they win (the last wins; a second collector the JVM refuses).
+name=syncdictd flags="$daemon_flags" user_flags="\${SYNCDICTD_JAVA_OPTS:-}" fill packaging/launcher.in "$lib/syncdictd" 755
 name="" flags="" fill packaging/build-archives.in "$lib/build-archives" 755
 make_dir "$bin"
 for command in syncdict syncdictd; do

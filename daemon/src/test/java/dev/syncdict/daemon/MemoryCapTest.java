@@ -41,4 +41,33 @@ class MemoryCapTest {
             assertThat(client.readLine()).contains("\"max_memory_bytes\":200000").contains("\"dictionary_bytes\":");
         }
     }
+
+    @Test
+    void writesSentTogetherAreCountedOneByOneNotPerGroup() throws Exception {
+        DaemonConfig config = DaemonConfig.defaults(TOKEN).withPort(0).withMaxMemory(200_000);
+        try (Daemon daemon = Daemon.start(config);
+                RawConnection client = RawConnection.authenticated(daemon.port(), TOKEN)) {
+            // 400 sets of 1 KB in one write: they reach the daemon in a few reads, each a group of
+            // many. Checked once a group, a group would pass the cap by as much as it holds.
+            String value = "\"" + "v".repeat(1000) + "\"";
+            StringBuilder batch = new StringBuilder();
+            for (int i = 0; i < 400; i++) {
+                batch.append("{\"id\":").append(i).append(",\"op\":\"set\",\"path\":\"k").append(i)
+                        .append("\",\"value\":").append(value).append("}\n");
+            }
+            client.write(batch.toString());
+            int applied = 0;
+            boolean refusing = false;
+            for (int i = 0; i < 400; i++) {
+                String reply = client.readLine();
+                if (reply.contains("out_of_memory")) {
+                    refusing = true;
+                } else {
+                    assertThat(refusing).as("reply %d, after a refusal: %s", i, reply).isFalse();
+                    applied++;
+                }
+            }
+            assertThat(applied).as("about 200 KB of 1 KB values").isBetween(100, 200);
+        }
+    }
 }

@@ -263,9 +263,9 @@ public final class Dictionary implements Tree {
                 Object oldChildren = root.value;
                 changes.add(new Change(kind, path, json, old(root)));
                 undo.record(() -> root.value = oldChildren);
-                long before = root.bytes();
                 root.value = Node.of(null, json, rev).value;
-                bytes += root.bytes() - before;
+                // The whole tree is new: its count is the new tree's (the undo restores the old count).
+                bytes = root.bytes();
                 touch(root);
                 return;
             }

@@ -32,7 +32,7 @@ final class Footprint {
     private Footprint() {}
 
     /** A byte array of this length. */
-    static long array(long length) {
+    private static long array(long length) {
         return align(16 + length);
     }
 

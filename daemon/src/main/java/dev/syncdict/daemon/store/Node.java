@@ -142,7 +142,7 @@ final class Node {
             for (Node element : array()) {
                 total += element.bytes();
             }
-        } else if (!(value instanceof StringAfterKey)) {
+        } else {
             total += Footprint.scalar(value);
         }
         return total;
