@@ -1,11 +1,8 @@
 package dev.syncdict.daemon;
 
 import dev.syncdict.protocol.ErrorCode;
-import dev.syncdict.protocol.Field;
 import dev.syncdict.protocol.Json;
-import dev.syncdict.protocol.JsonException;
 import dev.syncdict.protocol.Reply;
-import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -20,21 +17,6 @@ final class FailedChains {
 
     /** Only connections that have a failed chain are here, until they close. */
     private final Map<Outbox, Object> failed = new HashMap<>();
-
-    /**
-     * The chain a line the codec refused names, so that its refusal fails that chain; null when it
-     * names none or is no JSON object at all. Read again only on this rare path, which keeps the
-     * codec's fast path free of it.
-     */
-    static Object chainOf(byte[] utf8, int offset, int length) {
-        try {
-            Object json = Json.parse(utf8, offset, length);
-            Object chain = json instanceof Map ? ((Map<?, ?>) json).get(Field.CHAIN.wireName()) : null;
-            return chain instanceof String || chain instanceof BigDecimal ? chain : null;
-        } catch (JsonException notJson) {
-            return null;
-        }
-    }
 
     /** The reply that skips a line of a chain that already failed on its connection, or null to answer it. */
     Reply skip(DecodedLine line, Outbox connection, long revision) {

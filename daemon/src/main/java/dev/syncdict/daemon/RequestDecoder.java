@@ -49,7 +49,7 @@ final class RequestDecoder extends MessageToMessageDecoder<ByteBuf> {
         try {
             out.add(DecodedLine.of(Codec.decodeRequest(bytes, 0, length)));
         } catch (ProtocolException e) {
-            out.add(DecodedLine.rejected(e.id(), FailedChains.chainOf(bytes, 0, length), new Reply.Error(e.code(), e.getMessage()), false));
+            out.add(DecodedLine.rejected(e.id(), e.chain(), new Reply.Error(e.code(), e.getMessage()), false));
         }
     }
 

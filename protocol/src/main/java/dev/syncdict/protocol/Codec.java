@@ -75,7 +75,7 @@ public final class Codec {
     public static Request decodeRequest(byte[] utf8, int offset, int length) {
         Members members = new Members();
         if (FlatRequestReader.read(utf8, offset, length, members)) {
-            return members.toRequest();
+            return members.checkedRequest();
         }
         members = new Members();
         boolean object;
@@ -87,7 +87,7 @@ public final class Codec {
         if (!object) {
             throw new ProtocolException(ErrorCode.BAD_REQUEST, "a request must be a JSON object", null);
         }
-        return members.toRequest();
+        return members.checkedRequest();
     }
 
     /** Reads a reply line. */
@@ -118,7 +118,7 @@ public final class Codec {
     private static Request decodeRequest(Map<String, Object> json) {
         Members members = new Members();
         json.forEach(members);
-        return members.toRequest();
+        return members.checkedRequest();
     }
 
     /**
@@ -159,7 +159,17 @@ public final class Codec {
             return at < 0 ? null : values[at];
         }
 
-        Request toRequest() {
+        /** The request these members make, or the refusal, which carries the chain they name. */
+        Request checkedRequest() {
+            try {
+                return toRequest();
+            } catch (ProtocolException refused) {
+                Object chain = get(Field.CHAIN.wireName());
+                throw refused.inChain(chain instanceof String || chain instanceof BigDecimal ? chain : null);
+            }
+        }
+
+        private Request toRequest() {
             Object id = get("id");
             if (id != null && !(id instanceof String || id instanceof BigDecimal)) {
                 throw new ProtocolException(ErrorCode.BAD_REQUEST, "'id' must be a string or a number", null);

@@ -6,11 +6,17 @@ public final class ProtocolException extends RuntimeException {
 
     private final ErrorCode code;
     private final transient Object id;
+    private final transient Object chain;
 
     public ProtocolException(ErrorCode code, String message, Object id) {
+        this(code, message, id, null);
+    }
+
+    private ProtocolException(ErrorCode code, String message, Object id, Object chain) {
         super(message);
         this.code = code;
         this.id = id;
+        this.chain = chain;
     }
 
     public ErrorCode code() {
@@ -20,5 +26,18 @@ public final class ProtocolException extends RuntimeException {
     /** The request's id when it could be read, else null. */
     public Object id() {
         return id;
+    }
+
+    /**
+     * The chain the refused request names (a string or a number) when its members could be read,
+     * else null: its refusal fails that chain, as an error reply of an applied request would.
+     */
+    public Object chain() {
+        return chain;
+    }
+
+    /** This refusal, of a request that names {@code chain}. */
+    ProtocolException inChain(Object chain) {
+        return chain == null ? this : new ProtocolException(code, getMessage(), id, chain);
     }
 }

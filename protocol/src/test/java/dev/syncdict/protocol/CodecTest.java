@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -60,6 +61,25 @@ class CodecTest {
     void keepsTheIdOfARequestItCannotServe() {
         assertThatThrownBy(() -> Codec.decodeRequest("{\"id\":\"q1\",\"op\":\"fly\"}"))
                 .satisfies(e -> assertThat(((ProtocolException) e).id()).isEqualTo("q1"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "none", value = {
+        // Read by the flat reader, then by Jackson (a nested value), then in a tx's ops: the same chain.
+        "{\"op\":\"incr\",\"path\":\"n\",\"by\":\"two\",\"chain\":\"c\"}              | c",
+        "{\"op\":\"fly\",\"chain\":7}                                                  | 7",
+        "{\"chain\":\"c\",\"op\":\"set\",\"path\":\"a..b\",\"value\":[1]}              | c",
+        "{\"op\":\"tx\",\"chain\":\"t\",\"ops\":[{\"op\":\"get\"}]}                    | t",
+        "{\"op\":\"tx\",\"chain\":\"t\",\"ops\":[{\"op\":\"get\",\"path\":\"a\",\"chain\":\"i\"}]} | t",
+        "{\"op\":\"get\",\"path\":\"a\",\"chain\":[1]}                                 | none",
+        "{\"op\":\"fly\"}                                                              | none",
+        "{\"op\":\"fly\",\"chain\":\"c\"                                               | none",
+    })
+    void aRefusedRequestCarriesTheChainItNames(String line, String chain) {
+        assertThatThrownBy(() -> Codec.decodeRequest(line.getBytes(StandardCharsets.UTF_8), 0, line.length()))
+                .isInstanceOf(ProtocolException.class)
+                .satisfies(e -> assertThat(((ProtocolException) e).chain())
+                        .isEqualTo(chain == null ? null : chain.equals("7") ? BigDecimal.valueOf(7) : chain));
     }
 
     @Test
