@@ -5,14 +5,12 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
  * A connection's replies and watch events on their way out, bounded. The owner appends lines to
- * the group's buffer and counts them in; the event loop counts them out once the socket took
- * them. Past the high-water mark the owner answers none of the connection's further lines until
+ * the group's buffer and counts them in; they are counted out once the socket took them. Past the high-water mark the owner answers none of the connection's further lines until
  * the client has read enough (below half the mark); a watcher further behind than its limit loses
  * its watch instead (the {@link WatchHub} checks). A client that reads nothing for the stall
  * timeout while held back is disconnected, with the reason in the log. So a connection costs at
@@ -21,6 +19,10 @@ import java.util.logging.Logger;
  *
  * <p>Own counters rather than the channel's writability: bytes must count from the moment they
  * are encoded, before the commit listeners release them, not once they reach Netty.
+ *
+ * <p>Plain fields: the daemon's one event loop both owns the store (appends, releases) and serves
+ * the connection (writes, drains), so nothing here crosses threads (docs/CONCURRENCY.md); only
+ * the {@link OutboxBudget}, which others read, is thread-safe.
  */
 final class Outbox {
 
@@ -49,12 +51,11 @@ final class Outbox {
     private final Consumer<Outbox> touched;
     private final Runnable answered;
     private final Runnable shutdownDaemon;
-    private final AtomicLong pending = new AtomicLong();
-    private volatile boolean closing;
-    private volatile boolean watching;
-    // Touched only by the owner:
+    /** Bytes encoded for the connection and not yet taken by its socket. */
+    private long pending;
+    private boolean closing;
+    private boolean watching;
     private ReplyBuffer group;
-    // Touched only on the channel's event loop:
     /** Lines of the connection's batch in flight, 0 once it is answered and written. */
     private int unanswered;
     private Batch waiting;
@@ -80,25 +81,23 @@ final class Outbox {
 
     /** Owner: whether the lines waiting have reached the high-water mark, or more than their share of a spent budget. */
     boolean isFull() {
-        long waiting = pending.get();
-        return waiting >= highWater || budget.holdsBack(waiting);
+        return pending >= highWater || budget.holdsBack(pending);
     }
 
     /** Whether a connection held back may be answered again. */
     private boolean mayResume() {
-        long waiting = pending.get();
-        return waiting <= highWater / 2 && budget.releases(waiting);
+        return pending <= highWater / 2 && budget.releases(pending);
     }
 
     /** Counts bytes into (positive) or out of (negative) this outbox and the budget. */
-    private long count(long bytes) {
+    private void count(long bytes) {
         budget.add(bytes);
-        return pending.addAndGet(bytes);
+        pending += bytes;
     }
 
     /** Owner: the bytes encoded for this connection and not yet taken by its socket. */
     long pendingBytes() {
-        return pending.get();
+        return pending;
     }
 
     /** Whether the connection is ending: whatever it still sends is dropped, and no event is added. */
@@ -201,7 +200,15 @@ final class Outbox {
         LingeringClose.after(written);
     }
 
+    /**
+     * Goes on with a batch held back at the high-water mark once the client has read enough; the
+     * batch of a connection that has ended is dropped instead, as the bytes left unread in its
+     * socket are: its end was queued to the owner before it, so nothing of it may follow.
+     */
     private void awaitDrain(Batch batch) {
+        if (!channel.isActive()) {
+            return;
+        }
         if (mayResume()) {
             resume.accept(batch);
             return;
@@ -213,7 +220,9 @@ final class Outbox {
     private void drained(int bytes) {
         drained += bytes;
         count(-bytes);
-        if (waiting != null && mayResume()) {
+        if (waiting != null && !channel.isActive()) {
+            waiting = null;
+        } else if (waiting != null && mayResume()) {
             Batch batch = waiting;
             waiting = null;
             resume.accept(batch);
@@ -227,7 +236,7 @@ final class Outbox {
             }
             if (drained == drainedBefore) {
                 LOG.warning("closing connection from " + channel.remoteAddress() + ": it read none of its replies for "
-                        + stallTimeout.toMillis() + " ms while " + pending.get() + " bytes waited");
+                        + stallTimeout.toMillis() + " ms while " + pending + " bytes waited");
                 waiting = null;
                 closing = true;
                 channel.close();

@@ -89,9 +89,14 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         owner.accept(new Batch(outbox, lines));
     }
 
-    /** Lines still waiting behind a batch in flight go with the connection, as unread bytes would have. */
+    /**
+     * The connection's end goes to the owner after every batch handed over before it. Lines still
+     * waiting here behind a batch in flight are dropped, as bytes left unread in the socket are:
+     * nothing the connection sent is applied after its end, and their replies had nowhere to go.
+     */
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        reading.clear();
         owner.accept(new Batch(outbox, List.of(DecodedLine.CLOSED)));
         ctx.fireChannelInactive();
     }
