@@ -7,8 +7,6 @@ import dev.syncdict.daemon.store.TreeStore;
 import dev.syncdict.daemon.wal.Durability;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
@@ -87,19 +85,11 @@ public final class Daemon implements AutoCloseable {
         TokenKeeper tokens = new TokenKeeper(config.token(), config.tokenFile());
         pipeline = new CommitPipeline(new Dispatcher(store, hub, cap, tokens, limiter::open, persistence), all);
         sequencer = new Sequencer(pipeline, loop.next());
-        initializer = new ServerInitializer(config, limiter, sequencer::submit, pipeline, tokens, this::closeInBackground);
+        initializer = new ServerInitializer(config, limiter, sequencer::submit, pipeline, tokens, this::closeInBackground, connections);
         try {
             listener = new ServerBootstrap()
                     .group(loop)
                     .channel(channelType)
-                    // Each accepted connection passes through the listener's pipeline first.
-                    .handler(new ChannelInboundHandlerAdapter() {
-                        @Override
-                        public void channelRead(ChannelHandlerContext ctx, Object connection) {
-                            connections.add((Channel) connection);
-                            ctx.fireChannelRead(connection);
-                        }
-                    })
                     .option(ChannelOption.SO_REUSEADDR, true)
                     // Both ends disable Nagle: a request or reply is one small write that must leave at once.
                     .childOption(ChannelOption.TCP_NODELAY, true)

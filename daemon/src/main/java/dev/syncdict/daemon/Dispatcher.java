@@ -136,6 +136,7 @@ final class Dispatcher {
         memory.put("heap_max", BigDecimal.valueOf(runtime.maxMemory()));
         memory.put("dictionary_bytes", BigDecimal.valueOf(cap.bytes()));
         memory.put("max_memory_bytes", BigDecimal.valueOf(cap.maxBytes()));
+        memory.put("watch_history_bytes", BigDecimal.valueOf(hub.historyBytes()));
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("version", Version.VERSION);
         info.put("pid", BigDecimal.valueOf(ProcessHandle.current().pid()));

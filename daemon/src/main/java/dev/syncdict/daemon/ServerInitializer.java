@@ -4,12 +4,14 @@ import dev.syncdict.protocol.Limits;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.codec.LineBasedFrameDecoder;
 import io.netty.handler.ssl.SslContext;
 import java.util.function.Consumer;
 
 /**
- * Owns the order of every connection's pipeline:
+ * Owns the order of every connection's pipeline, and records each connection in the daemon's
+ * group of open ones (closed explicitly on the way out):
  * count the connection, decrypt (with TLS), split bytes into lines, decode each line into a request, authenticate,
  * watch for idleness (when an idle timeout is set), then batch requests to the owner. Replies are written as ready-made bytes by the connection's
  * {@link Outbox}, so there is no encoder. The limiter and decoder are stateless and shared; the
@@ -30,13 +32,15 @@ final class ServerInitializer extends ChannelInitializer<Channel> {
     private final SslContext tls;
     private final FailedHandshakes failedHandshakes = new FailedHandshakes();
     private final OutboxBudget outboxBudget;
+    private final ChannelGroup connections;
 
     /**
      * @param owner where batches go to be applied: the sequencer's queue, or a test's own thread
      * @param pipeline what the owner runs them through: it knows the revision and releases outboxes
+     * @param connections where every connection is recorded while it is open
      */
     ServerInitializer(DaemonConfig config, ConnectionLimiter limiter, Consumer<Batch> owner, CommitPipeline pipeline,
-            TokenKeeper tokens, Runnable shutdownDaemon) {
+            TokenKeeper tokens, Runnable shutdownDaemon, ChannelGroup connections) {
         this.config = config;
         this.tls = config.tls() == null ? null : TlsContexts.server(config.tls());
         this.outboxBudget = new OutboxBudget(config.outboxTotalBytes());
@@ -46,10 +50,13 @@ final class ServerInitializer extends ChannelInitializer<Channel> {
         this.pipeline = pipeline;
         this.tokens = tokens;
         this.shutdownDaemon = shutdownDaemon;
+        this.connections = connections;
     }
 
     @Override
     protected void initChannel(Channel channel) {
+        // The group forgets a connection by itself once it closes.
+        connections.add(channel);
         ChannelPipeline pipeline = channel.pipeline();
         pipeline.addLast("limit", limiter);
         // TLS right after counting: everything after it, the handshake with the token included, is encrypted.

@@ -103,6 +103,11 @@ final class WatchHub implements CommitListener {
         this.revision = revision;
     }
 
+    /** The heap the history of commits for watches that start in the past takes, in bytes. */
+    long historyBytes() {
+        return history.heldBytes();
+    }
+
     /** How many watches are open. */
     int size() {
         return watchers.values().stream().mapToInt(Map::size).sum();

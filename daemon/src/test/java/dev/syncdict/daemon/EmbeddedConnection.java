@@ -12,6 +12,8 @@ import dev.syncdict.protocol.Token;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.ImmediateEventExecutor;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +34,8 @@ final class EmbeddedConnection implements AutoCloseable {
     EmbeddedConnection(DaemonConfig config, int history) {
         CommitPipeline pipeline = newPipeline(history);
         channel = new EmbeddedChannel(new ServerInitializer(config, new ConnectionLimiter(ConnectionLimits.DEFAULTS.withTotal(10)),
-                batch -> runToTheEnd(pipeline, batch), pipeline, new TokenKeeper(TOKEN, null), () -> { }));
+                batch -> runToTheEnd(pipeline, batch), pipeline, new TokenKeeper(TOKEN, null), () -> { },
+                new DefaultChannelGroup(ImmediateEventExecutor.INSTANCE)));
     }
 
     /** Opens the connection and completes the handshake, checking the daemon's proof. */

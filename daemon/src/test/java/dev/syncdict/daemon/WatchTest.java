@@ -60,6 +60,34 @@ class WatchTest {
     }
 
     @Test
+    void infoReportsTheHeapTheHistoryTakesAndTheSpecNamesEveryField() throws Exception {
+        start(DaemonConfig.defaults(TOKEN));
+        RawConnection client = connect();
+        Map<?, ?> before = info(client);
+        client.send("{\"id\":1,\"op\":\"set\",\"path\":\"big\",\"value\":\"" + "x".repeat(200_000) + "\"}");
+        assertThat(Codec.decodeReply(client.readLine()).isError()).isFalse();
+        assertThat(historyBytes(before)).as("the history's first ring, under 200 KB").isLessThan(200_000);
+        assertThat(historyBytes(info(client))).as("the history keeps the commit's 200 KB").isGreaterThan(200_000);
+
+        String infoRow = java.nio.file.Files.readAllLines(java.nio.file.Path.of("../docs/PROTOCOL.md")).stream()
+                .filter(line -> line.startsWith("| `info` |")).findFirst().orElseThrow();
+        for (Map<?, ?> fields : List.of(before, (Map<?, ?>) before.get("memory"))) {
+            for (Object name : fields.keySet()) {
+                assertThat(infoRow).as("docs/PROTOCOL.md's info row names %s", name).contains("`" + name + "`");
+            }
+        }
+    }
+
+    private static Map<?, ?> info(RawConnection client) throws IOException {
+        client.send("{\"op\":\"info\"}");
+        return (Map<?, ?>) Codec.decodeReply(client.readLine()).value();
+    }
+
+    private static long historyBytes(Map<?, ?> info) {
+        return ((BigDecimal) ((Map<?, ?>) info.get("memory")).get("watch_history_bytes")).longValueExact();
+    }
+
+    @Test
     void fiftyWatchersSeeEveryWriteOfEightWritersInOrderWithNoGap() throws Exception {
         start(DaemonConfig.defaults(TOKEN));
         int writers = 8;
