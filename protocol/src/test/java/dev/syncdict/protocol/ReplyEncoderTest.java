@@ -44,7 +44,15 @@ class ReplyEncoderTest {
 
     @Test
     void writesTheExtremesOfWholeNumbersAsTheGeneratorDoes() throws IOException {
-        for (long n : new long[] {Long.MIN_VALUE, Long.MIN_VALUE + 1, -1, 0, 9, 10, Long.MAX_VALUE}) {
+        List<Long> numbers = new ArrayList<>(List.of(Long.MIN_VALUE, Long.MIN_VALUE + 1, -1L, 0L, Long.MAX_VALUE - 1, Long.MAX_VALUE));
+        // Each side of every length the digits can have, and of an odd or even count of them.
+        for (long power = 1; power <= Long.MAX_VALUE / 10; power *= 10) {
+            for (long n : new long[] {power - 1, power, power + 1, 10 * power - 1}) {
+                numbers.add(n);
+                numbers.add(-n);
+            }
+        }
+        for (long n : numbers) {
             Reply reply = Reply.ok(n, BigDecimal.valueOf(n)).withModRev(n);
             ByteArrayOutputStream encoded = new ByteArrayOutputStream();
             assertThat(ReplyEncoder.writeLine(reply, encoded)).isTrue();
