@@ -19,6 +19,7 @@ import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.ResourceLeakDetector;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -38,6 +39,10 @@ import java.util.logging.Logger;
 public final class Daemon implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Daemon.class.getName());
+
+    static {
+        leakDetection(System.getProperty("io.netty.leakDetection.level"));
+    }
 
     private final EventLoopGroup loop;
     /** Every open connection, closed explicitly on the way out (see {@link #release}). */
@@ -100,6 +105,18 @@ public final class Daemon implements AutoCloseable {
         } catch (InterruptedException | RuntimeException e) {
             release();
             throw e;
+        }
+    }
+
+    /**
+     * Turns Netty's leak detector off unless {@code configured}, the io.netty.leakDetection.level
+     * property, names a level: it records a stack trace for a sample of the buffers, 2 to 3 % of
+     * the daemon's CPU per request (perf, docs/BENCHMARKS.md), for a check that only logs. The
+     * daemon's tests keep it on.
+     */
+    static void leakDetection(String configured) {
+        if (configured == null) {
+            ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
         }
     }
 
