@@ -43,12 +43,12 @@ class ReplTmuxTest {
 
     @Test
     void typedCommandsRunAndPrintPrettyJson() throws Exception {
-        pane.type("set cfg {\"port\": 80}");
-        pane.type("get cfg");
+        type("set cfg {\"port\": 80}");
+        type("get cfg");
         pane.awaitScreen("{\n  \"port\": 80\n}");
-        pane.type("get missing");
+        type("get missing");
         pane.awaitScreen("syncdict: no value at missing (not_found)");
-        pane.type("exit");
+        type("exit");
         pane.awaitEnd();
         assertThat(Files.readString(home.resolve("state/syncdict/history"), StandardCharsets.UTF_8))
                 .contains("set cfg {\"port\": 80}").contains("get cfg");
@@ -57,15 +57,15 @@ class ReplTmuxTest {
     @Test
     void ctrlCEndsAnEveryLoopAndReturnsToThePrompt() throws Exception {
         // Slow enough that the lines awaited cannot scroll off the 40-row pane while we poll.
-        pane.type("incr visits 1 every 300ms");
+        type("incr visits 1 every 300ms");
         pane.awaitScreenMatching("(?s).*\\n2\\n.*");
         ctrlC();
-        pane.type("get visits");
+        type("get visits");
         // After the loop, the prompt is back and the next command runs.
         pane.awaitScreenMatching("(?s).*" + quote(prompt) + " get visits\\n\\d+\\n.*");
         // Ctrl+C at the prompt discards the line and shows a fresh prompt; the shell goes on.
         ctrlC();
-        pane.type("ping");
+        type("ping");
         pane.awaitScreen("\"pong\"");
         pane.keys("C-d");
         pane.awaitEnd();
@@ -73,25 +73,25 @@ class ReplTmuxTest {
 
     @Test
     void aWatchShowsChangesAndCtrlCReturnsToThePrompt() throws Exception {
-        pane.type("set n 1");
-        pane.type("watch n --snapshot");
+        type("set n 1");
+        type("watch n --snapshot");
         pane.awaitScreen("1 snapshot n 1");
         assertThat(processes.run("incr", "n", "41").exit()).isZero();
         pane.awaitScreen("2 incr n 42");
         ctrlC();
-        pane.type("get n");
+        type("get n");
         pane.awaitScreen(prompt + " get n\n42\n");
     }
 
     @Test
     void ctrlCAbandonsACommandStuckOnAFrozenDaemon() throws Exception {
-        pane.type("set x 1");
-        pane.type("get x");
+        type("set x 1");
+        type("get x");
         pane.awaitScreen(prompt + " get x\n1\n");
         long daemon = Long.parseLong(Files.readString(processes.pidFile()).strip());
         signal("-STOP", daemon);
         try {
-            pane.type("get x");
+            type("get x");
             // The command hangs: its line is the last thing on the screen, with no prompt after it.
             pane.awaitScreenMatching("(?s).*\\n1\\n" + quote(prompt) + " get x\\s*");
             ctrlC();
@@ -99,14 +99,15 @@ class ReplTmuxTest {
         } finally {
             signal("-CONT", daemon);
         }
-        pane.type("incr x");
+        type("incr x");
         // The prompt says the connection was lost; the next command connects again by itself.
         pane.awaitScreen(prompt.replace(">", " (offline)> ") + "incr x\n2\n");
     }
 
     @Test
     void tabCompletesALiveKeyOneLevelAtATime() throws Exception {
-        pane.type("set users {\"alice\": {\"age\": 3}, \"bob\": 1}");
+        type("set users {\"alice\": {\"age\": 3}, \"bob\": 1}");
+        awaitPrompt();
         pane.keys("-l", "get users.al");
         pane.keys("Tab");
         pane.awaitScreenMatching("(?s).*" + quote(prompt) + " get users\\.alice\\.\\s*");
@@ -119,23 +120,24 @@ class ReplTmuxTest {
 
     @Test
     void aJsonValueGoesOnOverSeveralLines() throws Exception {
-        pane.type("set o {\"a\": 1,");
+        type("set o {\"a\": 1,");
         pane.awaitScreen("...>");
-        pane.type("\"b\": [1,");
-        pane.type("2]}");
-        pane.type("get o");
+        type("\"b\": [1,");
+        type("2]}");
+        type("get o");
         pane.awaitScreen("{\n  \"a\": 1,\n  \"b\": [\n    1,\n    2\n  ]\n}");
         assertThat(pane.screen()).doesNotContainPattern("syncdict: (?!started)");
         // Ctrl+C abandons a value still open: nothing is sent.
-        pane.type("set p {\"a\":");
+        type("set p {\"a\":");
+        awaitPrompt();
         ctrlC();
-        pane.type("get p");
+        type("get p");
         pane.awaitScreen("syncdict: no value at p (not_found)");
     }
 
     @Test
     void ctrlCEndsA200msLoopAndGetShowsTheValueReached() throws Exception {
-        pane.type("incr x 1 every 200ms");
+        type("incr x 1 every 200ms");
         // Each result of the loop comes under its time and revision.
         pane.awaitScreenMatching("(?s).*\\n\\d\\d:\\d\\d:\\d\\d\\.\\d rev 3\\n3\\n.*");
         ctrlC();
@@ -148,7 +150,7 @@ class ReplTmuxTest {
         while (values.find()) {
             reached = values.group(1);
         }
-        pane.type("get x");
+        type("get x");
         pane.awaitScreen(prompt + " get x\n" + reached + "\n");
     }
 
@@ -161,11 +163,11 @@ class ReplTmuxTest {
 
     @Test
     void theCommandAfterDaemonStopWorksOnItsFirstTry() throws Exception {
-        pane.type("ping");
+        type("ping");
         pane.awaitScreen("\"pong\"");
-        pane.type("daemon stop");
+        type("daemon stop");
         pane.awaitScreen("stopped syncdictd at " + processes.address);
-        pane.type("incr y");
+        type("incr y");
         // The daemon auto-starts again (memory-only: y starts from nothing).
         pane.awaitScreenMatching("(?s).*incr y\\n.*\\n1\\n" + quote(prompt) + ".*");
         assertThat(pane.screen()).doesNotContain("lost the daemon");
@@ -185,6 +187,20 @@ class ReplTmuxTest {
         pane.keys("C-c");
         pane.awaitScreen("a new prompt alone on the last line",
                 shown -> countPrompts(shown) > prompts && shown.matches("(?s).*\\nsyncdict[^\\n>]*>"));
+    }
+
+    /**
+     * Types a line as a person does: once a prompt (or a value's continuation prompt) waits alone on
+     * the last line. Keys sent while the shell is still drawing its prompt could be taken into
+     * that drawing, which showed as a line split across two prompts and a lost Ctrl+C.
+     */
+    private void type(String line) throws IOException, InterruptedException {
+        awaitPrompt();
+        pane.type(line);
+    }
+
+    private void awaitPrompt() {
+        pane.awaitScreen("a prompt waiting for input", shown -> shown.matches("(?s)(.*\\n)?(syncdict[^\\n>]*>|\\s*\\.\\.\\.>)"));
     }
 
     private int prompts() throws IOException, InterruptedException {
