@@ -28,6 +28,11 @@ public final class UsageMessages {
             if (!spec.subcommands().isEmpty() && !first.startsWith("-")) {
                 return command + Suggestions.unknownCommand(first, spec.subcommands().keySet());
             }
+            if (first.startsWith("-") && spec.parent() != null && spec.root().findOption(first) != null) {
+                // `syncdict keys --json`: users of tools whose global flags go anywhere try this first.
+                return command + first + " is an option of " + spec.root().name() + " itself, not of " + spec.name()
+                        + ": " + spec.root().name() + " " + first + " " + spec.name() + " ..." + " (see: " + spec.root().name() + " --help)";
+            }
             if (first.startsWith("-")) {
                 String nearest = Suggestions.nearest(first, optionNames(spec));
                 return command + "unknown option " + excerpt(first, 1) + (nearest == null ? "" : ": did you mean " + nearest + "?") + see;
