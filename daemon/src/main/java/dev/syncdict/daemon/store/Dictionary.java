@@ -314,15 +314,21 @@ public final class Dictionary implements Tree {
                 store(path, by, Change.Kind.INCR);
                 return by;
             }
-            if (!(node.value instanceof BigDecimal)) {
+            BigDecimal old = node.number();
+            if (old == null) {
                 throw mismatch(node, path, "a number");
             }
-            BigDecimal old = (BigDecimal) node.value;
             BigDecimal sum = withinLimits(old.add(by));
-            undo.record(() -> node.value = old);
+            // A whole number held in place changes under the undo's feet: it restores the number too.
+            Object held = node.value;
+            undo.record(() -> {
+                node.value = held;
+                node.holdNumber(old);
+            });
             changes.add(new Change(Change.Kind.INCR, path, sum, keepOldValues ? old : null));
-            node.value = sum;
-            bytes += Footprint.scalar(sum) - Footprint.scalar(old);
+            long before = Footprint.scalar(node.value);
+            node.holdNumber(sum);
+            bytes += Footprint.scalar(node.value) - before;
             touchExisting(path);
             return sum;
         }

@@ -20,6 +20,8 @@ final class Footprint {
     static final long OBJECT = 24 + 24 + 24 + 24 + 32;
     /** An array's {@code ArrayList} and its backing array's header. */
     static final long ARRAY = 24 + 16;
+    /** A {@link Node.WholeNumber}: a header and a long. */
+    private static final long WHOLE_NUMBER = 24;
     /** A {@link BigDecimal} whose unscaled value fits a long (it keeps no {@code BigInteger} then). */
     private static final long COMPACT_NUMBER = 40;
     /** The largest precision whose unscaled value surely fits a long. */
@@ -46,6 +48,9 @@ final class Footprint {
 
     /** A scalar value as a node holds it; true, false and null are shared and take nothing. */
     static long scalar(Object value) {
+        if (value instanceof Node.WholeNumber) {
+            return WHOLE_NUMBER;
+        }
         if (value instanceof BigDecimal) {
             int digits = ((BigDecimal) value).precision();
             // About 3.32 bits a digit, in 32-bit words.

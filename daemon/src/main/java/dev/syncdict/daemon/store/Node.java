@@ -1,6 +1,7 @@
 package dev.syncdict.daemon.store;
 
 import dev.syncdict.protocol.Json;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -111,7 +112,26 @@ final class Node {
         if (value instanceof StringAfterKey) {
             key = Arrays.copyOf((byte[]) key, keyLength);
         }
-        value = newValue instanceof String ? CompactText.pack((String) newValue) : newValue;
+        value = newValue instanceof String ? CompactText.pack((String) newValue)
+                : WholeNumber.fits(newValue) ? new WholeNumber(((BigDecimal) newValue).longValue()) : newValue;
+    }
+
+    /** The number this scalar holds, or null when it holds no number. */
+    BigDecimal number() {
+        return value instanceof WholeNumber ? BigDecimal.valueOf(((WholeNumber) value).value)
+                : value instanceof BigDecimal ? (BigDecimal) value : null;
+    }
+
+    /**
+     * Makes a number node hold another number: a whole number it already holds as one changes in
+     * place, so that an incr leaves nothing behind for the collector to copy (docs/BENCHMARKS.md).
+     */
+    void holdNumber(BigDecimal number) {
+        if (value instanceof WholeNumber && WholeNumber.fits(number)) {
+            ((WholeNumber) value).value = number.longValue();
+        } else {
+            setValue(number);
+        }
     }
 
     /** The length of a packed key, which may be followed by a string value in its array. */
@@ -215,12 +235,33 @@ final class Node {
             int keyLength = keyLength();
             return CompactText.unpack(both, keyLength, both.length - keyLength);
         }
+        if (value instanceof WholeNumber) {
+            return BigDecimal.valueOf(((WholeNumber) value).value);
+        }
         return value instanceof byte[] ? CompactText.unpack(value) : value;
     }
 
     String typeName() {
         return isObject() ? "object" : isArray() ? "array" : value instanceof StringAfterKey || value instanceof byte[] ? "string"
-                : Json.typeName(value);
+                : value instanceof WholeNumber ? "number" : Json.typeName(value);
+    }
+
+    /**
+     * A whole number of at most 18 digits, kept as a long that an incr changes in place. A
+     * {@code BigDecimal} is immutable, so every incr made a new one that lived until its key's
+     * next write: over many keys the young collections copied and promoted nearly every one.
+     */
+    static final class WholeNumber {
+        long value;
+
+        WholeNumber(long value) {
+            this.value = value;
+        }
+
+        /** Whether a JSON value is a number this can hold exactly: no fraction or exponent, at most 18 digits. */
+        static boolean fits(Object json) {
+            return json instanceof BigDecimal && ((BigDecimal) json).scale() == 0 && ((BigDecimal) json).precision() <= 18;
+        }
     }
 
     /**

@@ -30,6 +30,13 @@ class DictionaryModelTest {
     /** String values that pack into their key's array and ones that do not. */
     private static final String[] STRINGS = {"v", "", "ÿ", "Ω", "long ".repeat(60)};
 
+    /**
+     * Amounts to incr by: whole ones a node keeps as a long in place, a fraction that turns the sum
+     * into a decimal, and one of 18 digits that soon takes the sum past what a long is kept for.
+     */
+    private static final BigDecimal[] AMOUNTS = {BigDecimal.ONE, new BigDecimal("-3"), new BigDecimal("0.5"),
+            new BigDecimal("999999999999999999")};
+
     private final Dictionary dictionary = new Dictionary(true);
     /** The old value (as JSON text, null for none) each change of the write under way must carry. */
     private final List<String> expectedOldValues = new ArrayList<>();
@@ -101,8 +108,9 @@ class DictionaryModelTest {
                 write.delete(path);
                 parent.remove(key);
             } else {
-                BigDecimal sum = write.incr(path, BigDecimal.ONE);
-                assertThat(sum).isEqualTo(old == null ? BigDecimal.ONE : ((BigDecimal) old).add(BigDecimal.ONE));
+                BigDecimal by = AMOUNTS[random.nextInt(AMOUNTS.length)];
+                BigDecimal sum = write.incr(path, by);
+                assertThat(sum).isEqualTo(old == null ? by : ((BigDecimal) old).add(by));
                 containerOf(next, top, inner).put(key, sum);
             }
             assertThat(refusable).as("%s of %s accepted", kind, path).isFalse();

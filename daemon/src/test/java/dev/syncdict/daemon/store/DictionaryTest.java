@@ -74,6 +74,21 @@ class DictionaryTest {
     }
 
     @Test
+    void aWholeNumberChangedInPlaceComesBackWhenItsWriteIsUndone() {
+        commit("n", "41");
+        Dictionary.Write write = dictionary.begin();
+        assertThat(write.incr(Path.parse("n"), BigDecimal.ONE)).isEqualTo(new BigDecimal("42"));
+        assertThat(write.incr(Path.parse("n"), new BigDecimal("0.5"))).isEqualTo(new BigDecimal("42.5"));
+        write.rollback();
+        assertThat(dictionary.get(Path.parse("n")).value()).isEqualTo(new BigDecimal("41"));
+        Dictionary.Write again = dictionary.begin();
+        // Past 18 digits the sum is kept as a decimal again, exact.
+        again.incr(Path.parse("n"), new BigDecimal("999999999999999999"));
+        again.commit();
+        assertThat(Json.write(dictionary.get(Path.parse("n")).value())).isEqualTo("1000000000000000040");
+    }
+
+    @Test
     void mergeIsDeepForObjectsAndReplacesEverythingElse() {
         commit(".", "{\"cfg\":{\"port\":1,\"tags\":[1],\"db\":{\"host\":\"h\"}},\"keep\":1}");
         Dictionary.Write write = dictionary.begin();
