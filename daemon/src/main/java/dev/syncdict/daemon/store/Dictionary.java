@@ -455,9 +455,18 @@ public final class Dictionary implements Tree {
 
         /** The node keeps its place in its parent; its key's array goes back too, since a string may share it. */
         private void replaceValue(Node node, Object json) {
+            long oldModRev = node.modRev;
+            byte[] replaced = node.overwriteText(json);
+            if (replaced != null) {
+                node.modRev = rev;
+                undo.record(() -> {
+                    node.restoreText(replaced);
+                    node.modRev = oldModRev;
+                });
+                return;
+            }
             Object oldKey = node.key;
             Object oldValue = node.value;
-            long oldModRev = node.modRev;
             undo.record(() -> {
                 node.key = oldKey;
                 node.value = oldValue;

@@ -116,6 +116,44 @@ final class Node {
                 : WholeNumber.fits(newValue) ? new WholeNumber(((BigDecimal) newValue).longValue()) : newValue;
     }
 
+    /**
+     * Writes a one-byte string over the one this node holds when both are as long, in the array
+     * that holds it: a set of a value as long as the last one (a status, a fixed-width stamp) then
+     * leaves nothing behind for the collector to copy. Returns the bytes it replaced, for an undo,
+     * or null when it cannot.
+     */
+    byte[] overwriteText(Object json) {
+        if (!(json instanceof String) || !CompactText.fitsBytes((String) json)) {
+            return null;
+        }
+        String text = (String) json;
+        int start = textStart();
+        if (start < 0 || textArray().length - start != text.length()) {
+            return null;
+        }
+        byte[] array = textArray();
+        byte[] replaced = Arrays.copyOfRange(array, start, array.length);
+        for (int i = 0; i < text.length(); i++) {
+            array[start + i] = (byte) text.charAt(i);
+        }
+        return replaced;
+    }
+
+    /** Puts back the bytes {@link #overwriteText} replaced. */
+    void restoreText(byte[] replaced) {
+        System.arraycopy(replaced, 0, textArray(), textStart(), replaced.length);
+    }
+
+    /** The array a one-byte string is kept in: its own, or its key's. */
+    private byte[] textArray() {
+        return (byte[]) (value instanceof StringAfterKey ? key : value);
+    }
+
+    /** Where the string starts in {@link #textArray()}; -1 when this node holds no one-byte string. */
+    private int textStart() {
+        return value instanceof StringAfterKey ? ((StringAfterKey) value).keyLength : value instanceof byte[] ? 0 : -1;
+    }
+
     /** The number this scalar holds, or null when it holds no number. */
     BigDecimal number() {
         return value instanceof WholeNumber ? BigDecimal.valueOf(((WholeNumber) value).value)
