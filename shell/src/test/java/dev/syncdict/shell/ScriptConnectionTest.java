@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.syncdict.daemon.Daemon;
 import dev.syncdict.daemon.DaemonConfig;
 import dev.syncdict.protocol.Token;
+import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.io.PrintWriter;
@@ -29,29 +30,20 @@ class ScriptConnectionTest {
     @Test
     void aLineThatCameAfterAWaitReconnectsToARestartedDaemon(@TempDir Path home) throws Exception {
         ShellHarness shell = new ShellHarness(home);
-        PipedOutputStream feed = new PipedOutputStream();
-        PipedInputStream in = new PipedInputStream(feed);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        ShellIo io = new ShellIo(in, new PrintWriter(out, true), new PrintWriter(err, true), Map.copyOf(shell.env), false, false);
-        AtomicInteger exit = new AtomicInteger(-1);
-        Thread script = new Thread(() -> exit.set(Main.run(new String[0], io)), "script");
-        script.start();
-
-        feed.write("incr n\n".getBytes(StandardCharsets.UTF_8));
-        feed.flush();
-        await().until(() -> out.toString().equals("1\n"));
+        FedScript script = new FedScript(shell);
+        script.send("incr n\n");
+        await().until(() -> script.out.toString().equals("1\n"));
         // The script now waits for its next line (a piped stream waits in timed steps).
-        await().until(() -> script.getState() == Thread.State.TIMED_WAITING);
+        await().until(() -> script.thread.getState() == Thread.State.TIMED_WAITING);
         int port = shell.daemon.port();
         shell.close();
         try (Daemon again = Daemon.start(DaemonConfig.defaults(Token.of(ShellHarness.TOKEN)).withPort(port))) {
-            feed.write("incr n\n".getBytes(StandardCharsets.UTF_8));
-            feed.close();
-            script.join();
-            assertThat(err.toString()).isEmpty();
-            assertThat(out.toString()).as("the second incr ran on the new daemon").isEqualTo("1\n1\n");
-            assertThat(exit.get()).isZero();
+            script.send("incr n\n");
+            script.feed.close();
+            script.thread.join();
+            assertThat(script.err.toString()).isEmpty();
+            assertThat(script.out.toString()).as("the second incr ran on the new daemon").isEqualTo("1\n1\n");
+            assertThat(script.exit.get()).isZero();
         }
     }
 
@@ -59,23 +51,37 @@ class ScriptConnectionTest {
     @Test
     void aFailureEndsTheScriptWithoutWaitingForMoreInput(@TempDir Path home) throws Exception {
         ShellHarness shell = new ShellHarness(home);
-        try (PipedOutputStream feed = new PipedOutputStream()) {
-            PipedInputStream in = new PipedInputStream(feed);
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            ShellIo io = new ShellIo(in, new PrintWriter(out, true), new PrintWriter(err, true), Map.copyOf(shell.env), false, false);
-            AtomicInteger exit = new AtomicInteger(-1);
-            Thread script = new Thread(() -> exit.set(Main.run(new String[0], io)), "script");
-            script.start();
-            feed.write("incr n\nget nope\n".getBytes(StandardCharsets.UTF_8));
-            feed.flush();
-            script.join(30_000);
-            assertThat(script.isAlive()).as("the script ended with its input still open").isFalse();
-            assertThat(out.toString()).isEqualTo("1\n");
-            assertThat(err.toString()).contains("line 2: no value at nope");
-            assertThat(exit.get()).isEqualTo(ExitCode.NOT_FOUND_OR_CONDITION);
+        FedScript script = new FedScript(shell);
+        try (PipedOutputStream feed = script.feed) {
+            script.send("incr n\nget nope\n");
+            script.thread.join(30_000);
+            assertThat(script.thread.isAlive()).as("the script ended with its input still open").isFalse();
+            assertThat(script.out.toString()).isEqualTo("1\n");
+            assertThat(script.err.toString()).contains("line 2: no value at nope");
+            assertThat(script.exit.get()).isEqualTo(ExitCode.NOT_FOUND_OR_CONDITION);
         } finally {
             shell.close();
+        }
+    }
+
+    /** A shell reading a script from a pipe the test writes to, as a co-process's partner would, on a thread of its own. */
+    private static final class FedScript {
+        final PipedOutputStream feed = new PipedOutputStream();
+        final StringWriter out = new StringWriter();
+        final StringWriter err = new StringWriter();
+        final AtomicInteger exit = new AtomicInteger(-1);
+        final Thread thread;
+
+        FedScript(ShellHarness shell) throws IOException {
+            ShellIo io = new ShellIo(new PipedInputStream(feed), new PrintWriter(out, true), new PrintWriter(err, true),
+                    Map.copyOf(shell.env), false, false);
+            thread = new Thread(() -> exit.set(Main.run(new String[0], io)), "script");
+            thread.start();
+        }
+
+        void send(String lines) throws IOException {
+            feed.write(lines.getBytes(StandardCharsets.UTF_8));
+            feed.flush();
         }
     }
 }
