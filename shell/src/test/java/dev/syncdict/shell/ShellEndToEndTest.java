@@ -257,6 +257,14 @@ class ShellEndToEndTest {
     }
 
     @Test
+    void aScriptTypedAtATerminalWithDashFIsNotAnsweredPerStatement() {
+        // Only a script read from a pipe answers every statement (a co-process waits for each line).
+        ShellHarness.Result typed = shell.runAtTerminal("set a 1\nget a\n", "--no-color", "-f", "-");
+        assertThat(typed.out()).isEqualTo("1\n");
+        assertThat(shell.runWithInput("set b 1\nget b\n", false).out()).isEqualTo("\"OK\"\n1\n");
+    }
+
+    @Test
     void jsonErrorsForMachines() throws Exception {
         ShellHarness.Result result = shell.run("--json", "get", "missing");
         assertThat(result.err()).isEqualTo("{\"error\":{\"code\":\"not_found\",\"message\":\"no value at missing\"}}\n");

@@ -48,10 +48,19 @@ final class ShellHarness implements AutoCloseable {
     }
 
     Result runWithInput(String stdin, boolean terminal, String... args) {
+        return run(stdin, false, terminal, args);
+    }
+
+    /** As typed at a terminal: standard input and output are both terminals (give -f - to keep the REPL out). */
+    Result runAtTerminal(String stdin, String... args) {
+        return run(stdin, true, true, args);
+    }
+
+    private Result run(String stdin, boolean stdinIsTerminal, boolean stdoutIsTerminal, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         ShellIo io = new ShellIo(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintWriter(out, true), new PrintWriter(err, true), Map.copyOf(env), false, terminal);
+                new PrintWriter(out, true), new PrintWriter(err, true), Map.copyOf(env), stdinIsTerminal, stdoutIsTerminal);
         int exit = Main.run(args, io);
         return new Result(exit, out.toString(), err.toString());
     }
