@@ -102,9 +102,7 @@ final class Node {
                 && CompactText.fitsBytes((String) newValue)) {
             String text = (String) newValue;
             byte[] both = Arrays.copyOf((byte[]) key, keyLength + text.length());
-            for (int i = 0; i < text.length(); i++) {
-                both[keyLength + i] = (byte) text.charAt(i);
-            }
+            writeText(text, both, keyLength);
             key = both;
             value = StringAfterKey.SHARED[keyLength];
             return;
@@ -128,15 +126,23 @@ final class Node {
         }
         String text = (String) json;
         int start = textStart();
-        if (start < 0 || textArray().length - start != text.length()) {
+        if (start < 0) {
             return null;
         }
         byte[] array = textArray();
-        byte[] replaced = Arrays.copyOfRange(array, start, array.length);
-        for (int i = 0; i < text.length(); i++) {
-            array[start + i] = (byte) text.charAt(i);
+        if (array.length - start != text.length()) {
+            return null;
         }
+        byte[] replaced = Arrays.copyOfRange(array, start, array.length);
+        writeText(text, array, start);
         return replaced;
+    }
+
+    /** Writes a string whose chars all fit a byte into an array, from {@code at}. */
+    private static void writeText(String text, byte[] array, int at) {
+        for (int i = 0; i < text.length(); i++) {
+            array[at + i] = (byte) text.charAt(i);
+        }
     }
 
     /** Puts back the bytes {@link #overwriteText} replaced. */
