@@ -177,8 +177,9 @@ public final class Daemon implements AutoCloseable {
             LOG.log(Level.SEVERE, "could not close the log cleanly", e);
         }
         // Stopping the one loop that serves both the listener and the connections did not always
-        // close the connections (a client then waited for an end that never came): close them first.
-        connections.close().syncUninterruptibly();
+        // close the connections (a client then waited for an end that never came): close them first,
+        // each after its last reply, without the reset that could destroy replies not yet read.
+        LingeringClose.closeAll(connections);
         loop.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).syncUninterruptibly();
         closed.countDown();
     }
