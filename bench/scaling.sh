@@ -4,7 +4,8 @@
 # syncdict bench in the same run (rounds interleaved, medians); and the memory both take to hold
 # each size of small keys (key:N = "xxx"), read from /proc and Redis's INFO memory.
 # Fresh servers for each size. The keys are preloaded by syncdict bench itself (SET of each key,
-# 64 in flight per connection); get then reads them, incr adds to counter:N keys beside them.
+# 64 in flight per connection); get then reads them, incr adds to counter:N keys beside them (mostly
+# creating them), and incr-existing adds to counters that exist (after incrs that create them).
 # Needs a build (mvn -B -DskipTests package); installs redis-server, redis-tools and jq when missing.
 #
 #   bench/scaling.sh      SIZES="1000 100000 1000000 10000000" ROUNDS=2 DURATION=3s WARMUP=1s SHAPE="-c 50"
@@ -62,6 +63,26 @@ for size in $sizes; do
   done
   # The daemon's resident set after the rounds: what the heap grew to under the load, not only after loading.
   printf '%s\t%s\n' "$size" "$(status_bytes "$daemon_pid" VmRSS)" >> "$work/after.tsv"
+  # The incrs above mostly create their counter:N key (all but the first few thousand at 10 million
+  # keys): that measures insertion. To measure an update of a key that exists, first incr five times
+  # as many random counters as there are keys (all but e^-5, 0.7 %, then exist), then measure again.
+  for server in syncdict redis; do
+    # shellcheck disable=SC2086
+    bench "$server" -c 50 -P 16 -t incr --keys "$size" -n $((size * 5)) > /dev/null
+  done
+  for round in $(seq "$rounds"); do
+    order=(syncdict redis)
+    (( round % 2 )) || order=(redis syncdict)
+    for server in "${order[@]}"; do
+      server_pid=$daemon_pid
+      [ "$server" = syncdict ] || server_pid=$redis_pid
+      # shellcheck disable=SC2086
+      bench "$server" $shape -t incr --keys "$size" --no-preload --duration "$duration" --warmup "$warmup" --server-pid "$server_pid" \
+        | jq -r --arg size "$size" --arg server "$server" \
+            '.tests[] | [$size, $server, "incr-existing", .ops_per_sec, .latency_us.p99, .server_cpu_us_per_op] | @tsv' \
+        >> "$results"
+    done
+  done
   stop_servers
   echo "$size keys done; $(uptime | sed 's/.*load average/load average/')"
 done
@@ -73,14 +94,14 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.2f", a / b; else 
 mib() { awk -v b="$1" 'BEGIN {printf "%.1f", b / 1048576}'; }
 
 echo
-printf '%-9s %-4s | %12s %12s %6s | %9s %9s %6s | %9s %9s %6s\n' keys test "syncdict/s" "redis/s" ratio "sd p99 ms" "rd p99 ms" ratio \
+printf '%-9s %-13s | %12s %12s %6s | %9s %9s %6s | %9s %9s %6s\n' keys test "syncdict/s" "redis/s" ratio "sd p99 ms" "rd p99 ms" ratio \
   "sd cpu µs" "rd cpu µs" ratio
 for size in $sizes; do
-  for test in get incr; do
+  for test in get incr incr-existing; do
     s_ops=$(field "$size" syncdict "$test" 4) r_ops=$(field "$size" redis "$test" 4)
     s_p99=$(field "$size" syncdict "$test" 5) r_p99=$(field "$size" redis "$test" 5)
     s_cpu=$(field "$size" syncdict "$test" 6) r_cpu=$(field "$size" redis "$test" 6)
-    printf '%-9s %-4s | %12.0f %12.0f %6s | %9.3f %9.3f %6s | %9.2f %9.2f %6s\n' "$size" "$test" "$s_ops" "$r_ops" "$(ratio "$s_ops" "$r_ops")" \
+    printf '%-9s %-13s | %12.0f %12.0f %6s | %9.3f %9.3f %6s | %9.2f %9.2f %6s\n' "$size" "$test" "$s_ops" "$r_ops" "$(ratio "$s_ops" "$r_ops")" \
       "$(awk -v v="$s_p99" 'BEGIN {print v / 1000}')" "$(awk -v v="$r_p99" 'BEGIN {print v / 1000}')" "$(ratio "$s_p99" "$r_p99")" \
       "$s_cpu" "$r_cpu" "$(ratio "$s_cpu" "$r_cpu")"
   done
