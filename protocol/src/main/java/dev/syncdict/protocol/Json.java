@@ -1,6 +1,5 @@
 package dev.syncdict.protocol;
 
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -32,23 +31,29 @@ public final class Json {
     /** The JSON {@code null} value. */
     public static final Object NULL = JsonNull.NULL;
 
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            // Callers own their streams: closing a generator must not close what it writes to.
-            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
-            // Each parser and generator borrows its buffers from a pool; the default pool is a
-            // concurrent deque whose polling took about 9 % of the daemon's CPU under load. No
-            // code here runs on virtual threads, so one set of buffers per thread is the cheapest.
-            .recyclerPool(JsonRecyclerPools.threadLocalPool())
-            // The Limits are checked while reading, each with its own error code; Jackson's own
-            // constraints only stop what those checks never see (its nesting check sits one level
-            // deeper, so ours reports first). Strings and names are bounded by the line's length.
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(Limits.LINE_DEPTH + 1)
-                    .maxNumberLength(Limits.NUMBER_TEXT)
-                    .maxStringLength(Integer.MAX_VALUE)
-                    .maxNameLength(Integer.MAX_VALUE)
-                    .build())
-            .build();
+    /**
+     * Jackson's factory, built on first use: a one-shot command or a script reads and writes its
+     * lines with {@link JsonTextReader} and {@link JsonText}, and never needs it.
+     */
+    private static final class Jackson {
+        static final JsonFactory FACTORY = JsonFactory.builder()
+                // Callers own their streams: closing a generator must not close what it writes to.
+                .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+                // Each parser and generator borrows its buffers from a pool; the default pool is a
+                // concurrent deque whose polling took about 9 % of the daemon's CPU under load. No
+                // code here runs on virtual threads, so one set of buffers per thread is the cheapest.
+                .recyclerPool(JsonRecyclerPools.threadLocalPool())
+                // The Limits are checked while reading, each with its own error code; Jackson's own
+                // constraints only stop what those checks never see (its nesting check sits one level
+                // deeper, so ours reports first). Strings and names are bounded by the line's length.
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(Limits.LINE_DEPTH + 1)
+                        .maxNumberLength(Limits.NUMBER_TEXT)
+                        .maxStringLength(Integer.MAX_VALUE)
+                        .maxNameLength(Integer.MAX_VALUE)
+                        .build())
+                .build();
+    }
 
     private Json() {}
 
@@ -56,14 +61,21 @@ public final class Json {
 
     /** Parses exactly one JSON value; anything after it but white space is an error. */
     public static Object parse(String text) {
-        try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), text)) {
+        Object value = JsonTextReader.read(text);
+        // Not well-formed, or past a limit: Jackson reads it again to say what is wrong.
+        return value != null ? value : parseWithJackson(text);
+    }
+
+    /** {@link #parse(String)} by Jackson's parser alone. */
+    static Object parseWithJackson(String text) {
+        try (JsonParser parser = Jackson.FACTORY.createParser(ObjectReadContext.empty(), text)) {
             return parseWhole(parser, null);
         }
     }
 
     /** Parses exactly one JSON value from UTF-8 bytes. */
     public static Object parse(byte[] utf8, int offset, int length) {
-        try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), utf8, offset, length)) {
+        try (JsonParser parser = Jackson.FACTORY.createParser(ObjectReadContext.empty(), utf8, offset, length)) {
             return parseWhole(parser, null);
         }
     }
@@ -73,7 +85,7 @@ public final class Json {
      * {@code members} as it is read, with no map in between, and returns true.
      */
     public static boolean parseMembers(byte[] utf8, int offset, int length, BiConsumer<String, Object> members) {
-        try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), utf8, offset, length)) {
+        try (JsonParser parser = Jackson.FACTORY.createParser(ObjectReadContext.empty(), utf8, offset, length)) {
             return parseWhole(parser, members) == members;
         }
     }
@@ -170,21 +182,17 @@ public final class Json {
 
     /** Compact JSON text of a value. */
     public static String write(Object value) {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator generator = generator(out)) {
-            write(generator, value);
-        }
-        return out.toString();
+        return JsonText.write(value);
     }
 
     /** A generator writing compact JSON to a stream; closing it flushes but leaves the stream open. */
     static JsonGenerator generator(java.io.OutputStream out) {
-        return FACTORY.createGenerator(ObjectWriteContext.empty(), out);
+        return Jackson.FACTORY.createGenerator(ObjectWriteContext.empty(), out);
     }
 
     /** A generator writing compact JSON to a writer. */
     static JsonGenerator generator(java.io.Writer out) {
-        return FACTORY.createGenerator(ObjectWriteContext.empty(), out);
+        return Jackson.FACTORY.createGenerator(ObjectWriteContext.empty(), out);
     }
 
     /** Writes a value through a generator: the one place that maps Java types to JSON. */
