@@ -1,16 +1,25 @@
 package dev.syncdict.client;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
-/** Reads newline-terminated UTF-8 lines, refusing any longer than a limit. */
+/**
+ * Reads newline-terminated UTF-8 lines, refusing any longer than a limit. It reads the stream in
+ * blocks into a buffer of its own and finds each line's end there: a byte at a time through a
+ * buffered stream and into a byte array stream (both synchronized) was the largest part of a
+ * script statement's CPU in the shell (docs/BENCHMARKS.md).
+ */
 final class LineInput {
 
     private final InputStream in;
     private final int maxBytes;
-    private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+    private byte[] buffer = new byte[65536];
+    /** The bytes read and not yet returned are {@code buffer[start, end)}; those before {@code scanned} hold no newline. */
+    private int start;
+    private int end;
+    private int scanned;
 
     LineInput(InputStream in, int maxBytes) {
         this.in = in;
@@ -22,17 +31,57 @@ final class LineInput {
      * keeps what it had of the line, so the next call goes on where it stopped.
      */
     String readLine() throws IOException {
-        for (int b = in.read(); b != '\n'; b = in.read()) {
-            if (b < 0) {
+        while (true) {
+            for (int i = scanned; i < end; i++) {
+                if (buffer[i] == '\n') {
+                    if (i - start > maxBytes) {
+                        throw tooLong();
+                    }
+                    String line = new String(buffer, start, i - start, StandardCharsets.UTF_8);
+                    start = i + 1;
+                    scanned = start;
+                    return line;
+                }
+            }
+            scanned = end;
+            if (end - start > maxBytes) {
+                throw tooLong();
+            }
+            if (fill() < 0) {
                 return null;
             }
-            if (line.size() == maxBytes) {
-                throw new IOException("a line from the daemon is longer than " + maxBytes + " bytes");
-            }
-            line.write(b);
         }
-        String text = line.toString(StandardCharsets.UTF_8);
-        line.reset();
-        return text;
+    }
+
+    private IOException tooLong() {
+        return new IOException("a line from the daemon is longer than " + maxBytes + " bytes");
+    }
+
+    /** Whether bytes were read that no line returned yet. */
+    boolean hasUnread() {
+        return end > start;
+    }
+
+    /**
+     * Reads what the stream has into the buffer, waiting for at least a byte as long as its
+     * timeout allows; returns how many came, or -1 at the end of the stream.
+     */
+    int fill() throws IOException {
+        if (end == buffer.length) {
+            if (start > 0) {
+                // Keep the line begun at the buffer's start; a longer line than the buffer grows it.
+                System.arraycopy(buffer, start, buffer, 0, end - start);
+                end -= start;
+                scanned -= start;
+                start = 0;
+            } else {
+                buffer = Arrays.copyOf(buffer, (int) Math.min((long) buffer.length * 2, maxBytes + 1L));
+            }
+        }
+        int read = in.read(buffer, end, buffer.length - end);
+        if (read > 0) {
+            end += read;
+        }
+        return read;
     }
 }

@@ -13,7 +13,6 @@ import dev.syncdict.protocol.ProtocolException;
 import dev.syncdict.protocol.Reply;
 import dev.syncdict.protocol.Request;
 import dev.syncdict.protocol.Token;
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -66,7 +65,6 @@ public final class SyncdictClient implements Closeable {
     private final Socket socket;
     private final InetSocketAddress address;
     private final Duration timeout;
-    private final BufferedInputStream bytesIn;
     private final LineInput in;
     private final OutputStream out;
     private final Hello hello;
@@ -83,9 +81,8 @@ public final class SyncdictClient implements Closeable {
         this.socket = socket;
         this.address = address;
         this.timeout = timeout;
-        this.bytesIn = new BufferedInputStream(socket.getInputStream(), 65536);
         // Every reply the daemon may send fits: the limits are the protocol's, shared with the daemon.
-        this.in = new LineInput(bytesIn, Limits.REPLY_LINE_BYTES);
+        this.in = new LineInput(socket.getInputStream(), Limits.REPLY_LINE_BYTES);
         this.out = new BufferedOutputStream(socket.getOutputStream(), 65536);
         this.hello = readHello();
         authenticate(token);
@@ -206,12 +203,9 @@ public final class SyncdictClient implements Closeable {
             return true; // what is there to read is replies, not a sign of the end: the next read tells
         }
         try {
-            if (bytesIn.available() == 0) {
+            if (!in.hasUnread()) {
                 socket.setSoTimeout(1);
-                bytesIn.mark(1);
-                int next = bytesIn.read();
-                bytesIn.reset();
-                if (next < 0) {
+                if (in.fill() < 0) {
                     return false;
                 }
             }
