@@ -67,34 +67,18 @@ public final class Statements {
     int runStream(InputStream in) throws IOException {
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         ScriptRun run = new ScriptRun(this, session, keepGoing);
-        Tokenizer.Prefix left = Tokenizer.prefix("", 1); // nothing read, nothing left open
-        StringBuilder pending = new StringBuilder();
-        int pendingLine = 1;
-        int lineNumber = 0;
-        // The length of the statement left open when last read: read again once its text has doubled, or input waits.
-        int readOpen = 0;
+        Tokenizer script = Tokenizer.script();
         // Stopped is checked before reading on: a co-process that got the failure must not wait for one more line.
         for (String line; !run.stopped() && (line = reader.readLine()) != null; ) {
-            lineNumber++;
-            if (pending.length() == 0) {
-                pendingLine = lineNumber;
-            }
-            pending.append(line).append('\n');
-            boolean waits = !reader.ready();
-            // A value spanning many lines is read again only at doubled lengths: linear in its length, not quadratic.
-            if (waits || pending.length() >= 2 * readOpen) {
-                left = Tokenizer.prefix(pending.toString(), pendingLine);
-                run.queue(left.statements());
-                pending.delete(0, left.rest());
-                pendingLine = left.restLine();
-                readOpen = pending.length();
-            }
-            if (waits) {
+            // Each line is read once, going on where the last left off: a value spanning many lines costs its length.
+            script.append(line);
+            script.append("\n");
+            run.queue(script.take());
+            if (!reader.ready()) {
                 run.finish();
             }
         }
-        // The last line was read with nothing waiting after it, so what it left open is in `left` already.
-        return end(run, left);
+        return end(run, script);
     }
 
     /**
@@ -103,22 +87,28 @@ public final class Statements {
      */
     int runFile(String text) {
         ScriptRun run = new ScriptRun(this, session, keepGoing);
-        Tokenizer.Prefix script = Tokenizer.prefix(text, 1);
-        run.queue(script.statements());
+        Tokenizer script = Tokenizer.script();
+        script.append(text);
+        run.queue(script.take());
         return end(run, script);
     }
 
     /**
-     * Shows every reply a script still owes, then, unless it stopped, reports a quote or bracket
-     * its end left open, naming the line of the statement it opened in; returns the exit code.
+     * Runs what the script's end completes, shows every reply it still owes, then, unless it
+     * stopped, reports a quote or bracket its end left open, naming the line of the statement it
+     * opened in; returns the exit code.
      */
-    private int end(ScriptRun run, Tokenizer.Prefix left) {
+    private int end(ScriptRun run, Tokenizer script) {
+        Tokenizer.Unterminated open = script.end();
+        if (!run.stopped()) {
+            run.queue(script.take());
+        }
         int result = run.finish();
-        if (left.open() == null || run.stopped()) {
+        if (open == null || run.stopped()) {
             return result;
         }
-        session.printer().context("line " + left.restLine());
-        session.printer().error(ShellErrors.USAGE, left.open().getMessage());
+        session.printer().context("line " + script.openLine());
+        session.printer().error(ShellErrors.USAGE, open.getMessage());
         session.printer().context("");
         return ExitCode.USAGE;
     }

@@ -15,29 +15,49 @@ import java.util.List;
  *   <li>a word that starts with {@code {} or {@code [} runs to its matching bracket, across spaces
  *       and newlines: {@code set cfg {"port": 80, "tags": [1, 2]}}.</li>
  * </ul>
+ *
+ * <p>It reads one character at a time and keeps where it is inside a word between one piece of
+ * text and the next ({@link #script}): a script arriving a line at a time is read once, however
+ * long a value spans lines and however the lines come, where reading the open statement again
+ * from its start at each line was quadratic in its length.
  */
 public final class Tokenizer {
 
-    private final String text;
+    /** Where the reading stands: between words, or inside which kind of word or quote. */
+    private enum Mode { BETWEEN, COMMENT, PLAIN, SINGLE_QUOTE, DOUBLE_QUOTE, BRACKET, BRACKET_QUOTE, AFTER_BRACKET }
+
+    /** The text read and not yet let go of ({@link #compact()}); {@code pos} is where reading stands in it. */
+    private final StringBuilder text = new StringBuilder();
     private int pos;
-    private int line = 1;
+    private int line;
     /** For completion: an open quote or bracket ends the word instead of failing. */
-    private boolean lenient;
+    private final boolean lenient;
+    private Mode mode = Mode.BETWEEN;
+    /** Statements ended and not yet {@linkplain #take() taken}; the words of the one being read, and its first line. */
+    private final List<Statement> ended = new ArrayList<>();
+    private final List<String> words = new ArrayList<>();
+    private int statementLine;
+    /** The word being read: where it starts in the text, and, for a plain word, its characters so far without quotes. */
+    private int wordStart;
+    private final StringBuilder word = new StringBuilder();
+    /** The open quote: its line, its place in the text and how long the plain word was before it. */
+    private int quoteLine;
+    private int quoteStart;
+    private int wordBeforeQuote;
+    /** Whether the last character read was a backslash inside a double-quoted string. */
+    private boolean escaped;
+    /** The open bracket word: its first character, its line, how deep it is now. */
+    private char bracket;
+    private int bracketLine;
+    private int depth;
+    /** For completion: where the last word read starts and ends. */
     private int lastWordStart = -1;
     private int lastWordEnd = -1;
-    /** Where the statement being read starts (its first word), and on which line. */
-    private int statementStart;
-    private int statementLine;
+    /** Characters examined, over all the text given: the measure of the work, which must stay linear. */
+    private long examined;
 
     /** One statement: its words and the line it starts on. */
     public record Statement(List<String> words, int line) {}
-
-    /**
-     * The statements of a text that ended inside a quote or bracket, up to the one left open:
-     * that one starts at {@code rest} (the text's length when none is open), on line
-     * {@code restLine}; {@code open} says what is open, or is null.
-     */
-    public record Prefix(List<Statement> statements, int rest, int restLine, Unterminated open) {}
 
     /**
      * What completion needs of a line typed up to the cursor: the words of its last statement
@@ -54,38 +74,36 @@ public final class Tokenizer {
         }
     }
 
-    private Tokenizer(String text) {
-        this.text = text;
+    private Tokenizer(int firstLine, boolean lenient) {
+        this.line = firstLine;
+        this.lenient = lenient;
     }
 
     /** Every statement in the text; a quote or bracket left open is {@link Unterminated}. */
     public static List<Statement> statements(String text) {
-        return new Tokenizer(text).all();
+        Tokenizer tokenizer = new Tokenizer(1, false);
+        tokenizer.append(text);
+        Unterminated open = tokenizer.end();
+        if (open != null) {
+            throw open;
+        }
+        return tokenizer.take();
     }
 
     /**
-     * Every statement of a text whose first line is {@code firstLine}, lines numbered as the
-     * script's, up to one a quote or bracket leaves open at the end: a reader of lines then keeps
-     * only that one's text and appends the next lines to it, so a value spanning many lines is not
-     * read again from the script's start, nor those before it run again.
+     * A tokenizer for a script given piece by piece ({@link #append}), its first line numbered 1:
+     * each statement can be {@linkplain #take() taken} as soon as it has ended.
      */
-    public static Prefix prefix(String text, int firstLine) {
-        Tokenizer tokenizer = new Tokenizer(text);
-        tokenizer.line = firstLine;
-        List<Statement> statements = new ArrayList<>();
-        try {
-            tokenizer.all(statements);
-            return new Prefix(statements, text.length(), tokenizer.line, null);
-        } catch (Unterminated open) {
-            return new Prefix(statements, tokenizer.statementStart, tokenizer.statementLine, open);
-        }
+    static Tokenizer script() {
+        return new Tokenizer(1, false);
     }
 
     /** Splits text up to the cursor as {@link #statements} does, tolerating an open quote or bracket in the last word. */
     public static Partial partial(String text) {
-        Tokenizer tokenizer = new Tokenizer(text);
-        tokenizer.lenient = true;
-        List<Statement> statements = tokenizer.all();
+        Tokenizer tokenizer = new Tokenizer(1, true);
+        tokenizer.append(text);
+        tokenizer.end();
+        List<Statement> statements = tokenizer.take();
         if (statements.isEmpty()) {
             return new Partial(List.of(), "");
         }
@@ -98,136 +116,219 @@ public final class Tokenizer {
         return new Partial(ended ? List.of() : words, "");
     }
 
-    private List<Statement> all() {
-        List<Statement> statements = new ArrayList<>();
-        all(statements);
-        return statements;
+    /** Reads more of the text, going on inside the word the last piece ended in. */
+    void append(CharSequence more) {
+        compact();
+        text.append(more);
+        while (pos < text.length()) {
+            examined++;
+            step(text.charAt(pos));
+        }
     }
 
-    /** Adds each statement to {@code statements} as it ends, so that those before an open quote or bracket are there. */
-    private void all(List<Statement> statements) {
-        List<String> words = new ArrayList<>();
-        while (pos < text.length()) {
-            char c = text.charAt(pos);
-            if (c == '\n' || c == ';') {
+    /** The statements ended so far, each once. */
+    List<Statement> take() {
+        List<Statement> taken = List.copyOf(ended);
+        ended.clear();
+        return taken;
+    }
+
+    /**
+     * The text has ended: the statement being read ends with it, to be {@linkplain #take() taken},
+     * unless a quote or bracket is still open, which is returned (null when none is).
+     */
+    Unterminated end() {
+        String open = switch (mode) {
+            case SINGLE_QUOTE -> "unterminated ' quote on line " + quoteLine;
+            case DOUBLE_QUOTE, BRACKET_QUOTE -> "unterminated \" quote starting on line " + quoteLine;
+            case BRACKET -> "unterminated " + bracket + " bracket starting on line " + bracketLine;
+            default -> null;
+        };
+        if (open != null && !lenient) {
+            return new Unterminated(open);
+        }
+        // Lenient, an open word is as typed up to the end: a quote with what follows it, a bracket word its text.
+        if (mode == Mode.SINGLE_QUOTE) {
+            word.setLength(wordBeforeQuote);
+            word.append(text, quoteStart, text.length());
+        }
+        if (mode == Mode.BRACKET || mode == Mode.BRACKET_QUOTE) {
+            mode = Mode.AFTER_BRACKET;
+        }
+        if (mode != Mode.BETWEEN && mode != Mode.COMMENT) {
+            endWord();
+        }
+        endStatement();
+        mode = Mode.BETWEEN;
+        return null;
+    }
+
+    /** The line of the statement being read: the one left open, after {@link #end()} reported it. */
+    int openLine() {
+        return statementLine;
+    }
+
+    /** How many characters were examined, in all the pieces given so far. */
+    long examined() {
+        return examined;
+    }
+
+    /** Reads the character at {@code pos}, moving past it unless it ends a word (then it is read again between words). */
+    private void step(char c) {
+        switch (mode) {
+            case BETWEEN -> between(c);
+            case COMMENT -> {
                 if (c == '\n') {
-                    line++;
-                }
-                pos++;
-                if (!words.isEmpty()) {
-                    statements.add(new Statement(List.copyOf(words), statementLine));
-                    words.clear();
-                }
-            } else if (Character.isWhitespace(c)) {
-                pos++;
-            } else if (c == '#') {
-                while (pos < text.length() && text.charAt(pos) != '\n') {
+                    mode = Mode.BETWEEN;
+                } else {
                     pos++;
                 }
-            } else {
-                if (words.isEmpty()) {
-                    statementStart = pos;
-                    statementLine = line;
-                }
-                lastWordStart = pos;
-                words.add(word());
-                lastWordEnd = pos;
             }
-        }
-        if (!words.isEmpty()) {
-            statements.add(new Statement(List.copyOf(words), statementLine));
-        }
-    }
-
-    private String word() {
-        StringBuilder word = new StringBuilder();
-        char first = text.charAt(pos);
-        if (first == '{' || first == '[') {
-            return bracketed();
-        }
-        while (pos < text.length()) {
-            char c = text.charAt(pos);
-            if (Character.isWhitespace(c) || c == ';') {
-                break;
-            } else if (c == '\'') {
-                int close = text.indexOf('\'', pos + 1);
-                if (close < 0) {
-                    return unterminated(word, "unterminated ' quote on line " + line);
+            case PLAIN -> plain(c);
+            case SINGLE_QUOTE -> {
+                if (c == '\'') {
+                    mode = Mode.PLAIN;
+                } else {
+                    countLine(c);
+                    word.append(c);
                 }
-                word.append(text, pos + 1, close);
-                // A quoted word may span lines: later statements keep their script's line numbers.
-                line += (int) text.substring(pos, close).chars().filter(ch -> ch == '\n').count();
-                pos = close + 1;
-            } else if (c == '"') {
-                int start = pos;
-                skipString();
-                word.append(text, start, pos);
-            } else {
-                word.append(c);
                 pos++;
             }
+            case DOUBLE_QUOTE -> {
+                word.append(c);
+                if (quoted(c)) {
+                    mode = Mode.PLAIN;
+                }
+                pos++;
+            }
+            case BRACKET -> bracketed(c);
+            case BRACKET_QUOTE -> {
+                if (quoted(c)) {
+                    mode = Mode.BRACKET;
+                }
+                pos++;
+            }
+            case AFTER_BRACKET -> {
+                // A path such as [0].name goes on after its bracket; JSON ends at white space.
+                if (Character.isWhitespace(c) || c == ';') {
+                    endWord();
+                } else {
+                    pos++;
+                }
+            }
         }
-        return word.toString();
     }
 
-    /** A JSON object or array, verbatim, up to its matching bracket. */
-    private String bracketed() {
-        int start = pos;
-        int startLine = line;
-        int depth = 0;
-        while (pos < text.length()) {
-            char c = text.charAt(pos);
-            if (c == '"') {
-                skipString();
-                continue;
-            }
-            if (c == '{' || c == '[') {
-                depth++;
-            } else if (c == '}' || c == ']') {
-                depth--;
-            } else if (c == '\n') {
+    private void between(char c) {
+        if (c == '\n' || c == ';') {
+            if (c == '\n') {
                 line++;
             }
             pos++;
-            if (depth == 0) {
-                // A path such as [0].name goes on after its bracket; JSON ends at white space.
-                while (pos < text.length() && !Character.isWhitespace(text.charAt(pos)) && text.charAt(pos) != ';') {
-                    pos++;
-                }
-                return text.substring(start, pos);
+            endStatement();
+        } else if (Character.isWhitespace(c)) {
+            pos++;
+        } else if (c == '#') {
+            mode = Mode.COMMENT;
+            pos++;
+        } else {
+            if (words.isEmpty()) {
+                statementLine = line;
+            }
+            lastWordStart = pos;
+            wordStart = pos;
+            word.setLength(0);
+            if (c == '{' || c == '[') {
+                mode = Mode.BRACKET;
+                bracket = c;
+                bracketLine = line;
+                depth = 0;
+            } else {
+                mode = Mode.PLAIN;
             }
         }
-        return unterminated(new StringBuilder(text.substring(start, pos)),
-                "unterminated " + text.charAt(start) + " bracket starting on line " + startLine);
     }
 
-    /** At an open quote or bracket: the rest of the text when lenient, otherwise {@link Unterminated}. */
-    private String unterminated(StringBuilder word, String message) {
-        if (!lenient) {
-            throw new Unterminated(message);
+    private void plain(char c) {
+        if (Character.isWhitespace(c) || c == ';') {
+            endWord();
+            return;
         }
-        word.append(text, Math.min(pos, text.length()), text.length());
-        pos = text.length();
-        return word.toString();
+        if (c == '\'' || c == '"') {
+            quoteLine = line;
+            quoteStart = pos;
+            wordBeforeQuote = word.length();
+            mode = c == '\'' ? Mode.SINGLE_QUOTE : Mode.DOUBLE_QUOTE;
+        }
+        if (c != '\'') {
+            word.append(c);
+        }
+        pos++;
     }
 
-    /** Moves past a double-quoted string, honouring backslash escapes. */
-    private void skipString() {
-        int startLine = line;
+    /** Inside a JSON value: strings are skipped whole, brackets counted, the word ended at the matching one. */
+    private void bracketed(char c) {
         pos++;
-        while (pos < text.length() && text.charAt(pos) != '"') {
-            if (text.charAt(pos) == '\n') {
-                line++;
-            }
-            pos += text.charAt(pos) == '\\' ? 2 : 1;
+        if (c == '"') {
+            quoteLine = line;
+            mode = Mode.BRACKET_QUOTE;
+            return;
         }
-        if (pos >= text.length()) {
-            if (lenient) {
-                pos = text.length();
-                return;
-            }
-            throw new Unterminated("unterminated \" quote starting on line " + startLine);
+        if (c == '{' || c == '[') {
+            depth++;
+        } else if (c == '}' || c == ']') {
+            depth--;
+        } else {
+            countLine(c);
         }
-        pos++;
+        if (depth == 0) {
+            mode = Mode.AFTER_BRACKET;
+        }
+    }
+
+    /** A character inside a double-quoted string, honouring backslash escapes; true when it closes the string. */
+    private boolean quoted(char c) {
+        if (escaped) {
+            // The escaped character is taken as it is, a newline too, without counting it.
+            escaped = false;
+            return false;
+        }
+        countLine(c);
+        escaped = c == '\\';
+        return c == '"';
+    }
+
+    private void countLine(char c) {
+        if (c == '\n') {
+            line++;
+        }
+    }
+
+    private void endWord() {
+        words.add(mode == Mode.AFTER_BRACKET ? text.substring(wordStart, pos) : word.toString());
+        lastWordEnd = pos;
+        mode = Mode.BETWEEN;
+    }
+
+    private void endStatement() {
+        if (!words.isEmpty()) {
+            ended.add(new Statement(List.copyOf(words), statementLine));
+            words.clear();
+        }
+    }
+
+    /**
+     * Lets go of the text no word needs any more, once it is most of what is held: each character
+     * is then moved at most about once, and a script's memory is its open statement's, not its own.
+     */
+    private void compact() {
+        boolean inBracketWord = mode == Mode.BRACKET || mode == Mode.BRACKET_QUOTE || mode == Mode.AFTER_BRACKET;
+        int needed = inBracketWord ? wordStart : pos;
+        if (lenient || needed < 4096 || needed < text.length() / 2) {
+            return;
+        }
+        text.delete(0, needed);
+        pos -= needed;
+        wordStart -= needed;
     }
 }

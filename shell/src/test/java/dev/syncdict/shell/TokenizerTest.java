@@ -57,24 +57,81 @@ class TokenizerTest {
                 .hasMessage("unterminated [ bracket starting on line 1");
     }
 
-    /** A script's text read so far: the statements before one left open, and where that one starts, to be read again with more lines. */
+    /** A script given a line at a time: each statement is there once its last line is, its lines the script's. */
     @Test
-    void aPrefixEndsBeforeTheStatementLeftOpen() {
-        String text = "set a 1\n\nset b 2; set c {\n  \"x\": [1,\n";
-        Tokenizer.Prefix prefix = Tokenizer.prefix(text, 10);
-        assertThat(prefix.statements()).containsExactly(
-                new Tokenizer.Statement(List.of("set", "a", "1"), 10), new Tokenizer.Statement(List.of("set", "b", "2"), 12));
-        assertThat(text.substring(prefix.rest())).isEqualTo("set c {\n  \"x\": [1,\n");
-        assertThat(prefix.restLine()).isEqualTo(12);
-        assertThat(prefix.open()).hasMessage("unterminated { bracket starting on line 12");
-        // Read again from there with the next line, it ends, its lines still the script's.
-        Tokenizer.Prefix rest = Tokenizer.prefix(text.substring(prefix.rest()) + "2]}; get c\n", prefix.restLine());
-        assertThat(rest.open()).isNull();
-        assertThat(rest.statements()).extracting(Tokenizer.Statement::line).containsExactly(12, 14);
-        assertThat(rest.rest()).isEqualTo(text.length() - prefix.rest() + "2]}; get c\n".length());
-        Tokenizer.Prefix whole = Tokenizer.prefix("get a\n", 1);
-        assertThat(whole.open()).isNull();
-        assertThat(whole.statements()).hasSize(1);
+    void aScriptGivenLineByLineEndsEachStatementAsItsLastLineComes() {
+        Tokenizer script = Tokenizer.script();
+        script.append("set a 1\n\nset b 2; set c {\n");
+        assertThat(script.take()).containsExactly(
+                new Tokenizer.Statement(List.of("set", "a", "1"), 1), new Tokenizer.Statement(List.of("set", "b", "2"), 3));
+        script.append("  \"x\": [1,\n");
+        assertThat(script.take()).isEmpty();
+        script.append("2]}; get c\n");
+        assertThat(script.take()).containsExactly(new Tokenizer.Statement(List.of("set", "c", "{\n  \"x\": [1,\n2]}"), 3),
+                new Tokenizer.Statement(List.of("get", "c"), 5));
+        script.append("get d");
+        assertThat(script.take()).isEmpty();
+        assertThat(script.end()).isNull();
+        assertThat(script.take()).containsExactly(new Tokenizer.Statement(List.of("get", "d"), 6));
+
+        Tokenizer open = Tokenizer.script();
+        open.append("get a\nset c {\n\"x\": 1\n");
+        assertThat(open.take()).hasSize(1);
+        assertThat(open.end()).hasMessage("unterminated { bracket starting on line 2");
+        assertThat(open.openLine()).isEqualTo(2);
+    }
+
+    /**
+     * A value of 20,000 lines given a line at a time, as a co-process or a slow pipe sends it: each
+     * character is examined about once. Reading the open statement again from its start at each
+     * line, as the shell did, examines about 20,000 / 2 times as many.
+     */
+    @Test
+    void aValueGivenALineAtATimeIsReadOnce() {
+        Tokenizer script = Tokenizer.script();
+        StringBuilder all = new StringBuilder("set big {\n");
+        script.append("set big {\n");
+        for (int i = 0; i < 20_000; i++) {
+            String line = "  \"k" + i + "\": [" + i + ", \"v;" + i + "\"],\n";
+            all.append(line);
+            script.append(line);
+            assertThat(script.take()).isEmpty();
+        }
+        all.append("  \"end\": 0\n}\n");
+        script.append("  \"end\": 0\n}\n");
+        List<Tokenizer.Statement> statements = script.take();
+        assertThat(statements).containsExactly(new Tokenizer.Statement(List.of("set", "big", all.substring(8, all.length() - 1)), 1));
+        assertThat(script.examined()).isLessThan(2L * all.length());
+    }
+
+    /** However a text is cut into pieces, and however long it is, it splits as the whole text does, an open quote or bracket included. */
+    @Test
+    void aTextCutAnywhereSplitsAsTheWholeTextDoes() {
+        String[] tokens = {"set", "a", "1", " ", "\t", "\n", ";", "'", "\"", "\\", "{", "}", "[", "]", "#", "x y", "é"};
+        java.util.Random random = new java.util.Random(0x70c3);
+        for (int i = 0; i < 3_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int n = random.nextInt(i % 10 == 0 ? 3_000 : 40); n > 0; n--) {
+                text.append(tokens[random.nextInt(tokens.length)]);
+            }
+            Object whole;
+            try {
+                whole = Tokenizer.statements(text.toString());
+            } catch (Tokenizer.Unterminated open) {
+                whole = open.getMessage();
+            }
+            Tokenizer script = Tokenizer.script();
+            List<Tokenizer.Statement> pieces = new java.util.ArrayList<>();
+            for (int at = 0; at < text.length(); ) {
+                int next = Math.min(text.length(), at + 1 + random.nextInt(12));
+                script.append(text.subSequence(at, next));
+                pieces.addAll(script.take());
+                at = next;
+            }
+            Tokenizer.Unterminated open = script.end();
+            pieces.addAll(script.take());
+            assertThat(open == null ? pieces : open.getMessage()).as("%s", text).isEqualTo(whole);
+        }
     }
 
     @Test
