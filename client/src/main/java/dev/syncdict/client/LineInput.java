@@ -20,6 +20,9 @@ final class LineInput {
     private int start;
     private int end;
     private int scanned;
+    /** The line {@link #nextLine()} found: still in the buffer, which only the next call moves. */
+    private int lineStart;
+    private int lineLength;
 
     LineInput(InputStream in, int maxBytes) {
         this.in = in;
@@ -27,20 +30,22 @@ final class LineInput {
     }
 
     /**
-     * The next line without its newline, or null at the end of the stream. A read that times out
-     * keeps what it had of the line, so the next call goes on where it stopped.
+     * Finds the next line, which {@link #bytes()}, {@link #lineStart()} and {@link #lineLength()}
+     * then name until the next call; false at the end of the stream. A read that times out keeps
+     * what it had of the line, so the next call goes on where it stopped.
      */
-    String readLine() throws IOException {
+    boolean nextLine() throws IOException {
         while (true) {
             for (int i = scanned; i < end; i++) {
                 if (buffer[i] == '\n') {
                     if (i - start > maxBytes) {
                         throw tooLong();
                     }
-                    String line = new String(buffer, start, i - start, StandardCharsets.UTF_8);
+                    lineStart = start;
+                    lineLength = i - start;
                     start = i + 1;
                     scanned = start;
-                    return line;
+                    return true;
                 }
             }
             scanned = end;
@@ -48,9 +53,27 @@ final class LineInput {
                 throw tooLong();
             }
             if (fill() < 0) {
-                return null;
+                return false;
             }
         }
+    }
+
+    /** The buffer holding the line {@link #nextLine()} found, as UTF-8. */
+    byte[] bytes() {
+        return buffer;
+    }
+
+    int lineStart() {
+        return lineStart;
+    }
+
+    int lineLength() {
+        return lineLength;
+    }
+
+    /** The line {@link #nextLine()} found, without its newline. */
+    String text() {
+        return new String(buffer, lineStart, lineLength, StandardCharsets.UTF_8);
     }
 
     private IOException tooLong() {

@@ -342,8 +342,13 @@ public final class SyncdictClient implements Closeable {
 
     /** The next line, or null at the end of the stream; waiting past the timeout is an error naming the daemon. */
     private String readLine() throws IOException {
+        return nextLine() ? in.text() : null;
+    }
+
+    /** Finds the next line ({@link LineInput#nextLine()}); waiting past the timeout is an error naming the daemon. */
+    private boolean nextLine() throws IOException {
         try {
-            return in.readLine();
+            return in.nextLine();
         } catch (SocketTimeoutException e) {
             throw new SocketTimeoutException("no answer from " + address.getHostString() + ":" + address.getPort()
                     + " within " + timeout.toMillis() + " ms");
@@ -358,19 +363,19 @@ public final class SyncdictClient implements Closeable {
         if (ownWait) {
             socket.setSoTimeout((int) wait.toMillis());
         }
-        String line;
+        boolean read;
         try {
-            line = readLine();
+            read = nextLine();
         } finally {
             if (ownWait) {
                 socket.setSoTimeout((int) timeout.toMillis());
             }
         }
-        if (line == null) {
+        if (!read) {
             throw new IOException("the daemon closed the connection");
         }
         try {
-            return Codec.decodeMessage(line);
+            return Codec.decodeMessage(in.bytes(), in.lineStart(), in.lineLength());
         } catch (ProtocolException e) {
             throw new IOException("unreadable line from the daemon: " + e.getMessage(), e);
         }

@@ -19,7 +19,9 @@ public final class Codec {
 
     /** The JSON text of a request, without the newline. */
     public static String encode(Request request) {
-        return Json.write(toJson(request));
+        StringBuilder text = new StringBuilder(64);
+        write(text, request);
+        return text.toString();
     }
 
     /** The JSON text of a reply, without the newline. */
@@ -295,31 +297,39 @@ public final class Codec {
         return requests;
     }
 
-    static Map<String, Object> toJson(Request request) {
-        Map<String, Object> json = new LinkedHashMap<>();
+    /**
+     * The one definition of a request's wire form: its id when it has one, its op, then its fields
+     * in their declared order, written straight to text (a map per request, then a generator, was
+     * a fifth of a script statement's CPU in the shell).
+     */
+    private static void write(StringBuilder text, Request request) {
+        text.append('{');
         if (request.id() != null) {
-            json.put("id", request.id());
+            text.append("\"id\":");
+            JsonText.write(text, request.id());
+            text.append(',');
         }
-        json.put("op", request.op().wireName());
+        // Op and field names are plain ASCII words: nothing in them to escape.
+        text.append("\"op\":\"").append(request.op().wireName()).append('"');
         for (Map.Entry<Field, Object> entry : request.fields().entrySet()) {
-            json.put(entry.getKey().wireName(), fieldJson(entry.getValue()));
-        }
-        return json;
-    }
-
-    private static Object fieldJson(Object value) {
-        if (value instanceof Path) {
-            return value.toString();
-        } else if (value instanceof Long) {
-            return BigDecimal.valueOf((Long) value);
-        } else if (value instanceof List && !((List<?>) value).isEmpty() && ((List<?>) value).get(0) instanceof Request) {
-            List<Object> ops = new ArrayList<>();
-            for (Object op : (List<?>) value) {
-                ops.add(toJson((Request) op));
+            text.append(",\"").append(entry.getKey().wireName()).append("\":");
+            Object value = entry.getValue();
+            if (value instanceof Path) {
+                JsonText.string(text, value.toString());
+            } else if (value instanceof List && !((List<?>) value).isEmpty() && ((List<?>) value).get(0) instanceof Request) {
+                text.append('[');
+                for (int i = 0; i < ((List<?>) value).size(); i++) {
+                    if (i > 0) {
+                        text.append(',');
+                    }
+                    write(text, (Request) ((List<?>) value).get(i));
+                }
+                text.append(']');
+            } else {
+                JsonText.write(text, value);
             }
-            return ops;
         }
-        return value;
+        text.append('}');
     }
 
     /** A reply as a JSON object, as it goes on the wire. */
@@ -428,6 +438,15 @@ public final class Codec {
         body.put("message", error.message());
         line.put("error", body);
         return (Json.write(line) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Reads a line from the daemon's UTF-8 bytes: a flat reply by {@link FlatReplyReader}, with no
+     * string or map in between, any other as {@link #decodeMessage(String)} does.
+     */
+    public static Object decodeMessage(byte[] utf8, int offset, int length) {
+        Reply flat = FlatReplyReader.read(utf8, offset, length);
+        return flat != null ? flat : decodeMessage(new String(utf8, offset, length, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** Reads a line from the daemon: a {@link Reply}, or an {@link Event} when it names a watch. */

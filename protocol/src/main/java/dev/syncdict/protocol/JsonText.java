@@ -25,7 +25,12 @@ public final class JsonText {
 
     /** Appends a value's compact JSON text; the same mapping of Java types to JSON as {@link Json#write(Object)}. */
     public static void write(StringBuilder text, Object value) {
-        if (value instanceof Map) {
+        // Strings and numbers first: the checks against the Map and List interfaces cost more.
+        if (value instanceof String) {
+            string(text, (String) value);
+        } else if (value instanceof BigDecimal) {
+            text.append(Json.numberText((BigDecimal) value));
+        } else if (value instanceof Map) {
             text.append('{');
             boolean first = true;
             for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
@@ -48,14 +53,12 @@ public final class JsonText {
                 write(text, list.get(i));
             }
             text.append(']');
-        } else if (value instanceof String) {
-            string(text, (String) value);
-        } else if (value instanceof BigDecimal) {
-            text.append(Json.numberText((BigDecimal) value));
         } else if (value instanceof Boolean) {
             text.append((boolean) (Boolean) value ? "true" : "false");
         } else if (value == Json.NULL) {
             text.append("null");
+        } else if (value instanceof Long) {
+            text.append((long) (Long) value); // what numberText writes for a whole number
         } else if (value instanceof Number) {
             text.append(Json.numberText(new BigDecimal(value.toString())));
         } else {
