@@ -254,6 +254,10 @@ class RealProcessTest {
         // The quick parser reads get x, as a command or a script's statement: no picocli model is built,
         // not even get's. picocli builds the model of the one command it reads (not set's and del's conditions).
         assertThat(oneShot.picocli()).isLessThan(20);
+        // Nor Jackson's factory, parser or generator: the client reads and writes its lines itself
+        // (the two exception classes its catch clauses name are all that load).
+        assertThat(oneShot.jackson()).isLessThan(5);
+        assertThat(get.out()).doesNotContain("tools.jackson.core.json.JsonFactory ").doesNotContain("tools.jackson.core.JsonParser ");
         assertThat(get.out()).doesNotContain("picocli.CommandLine$Model$CommandReflection ").doesNotContain("dev.syncdict.shell.commands.Conditions");
         assertThat(script.out()).doesNotContain("picocli.CommandLine$Model$CommandReflection ");
         assertThat(repeated.out()).contains("picocli.CommandLine$Model$CommandReflection ").doesNotContain("dev.syncdict.shell.commands.Conditions");
