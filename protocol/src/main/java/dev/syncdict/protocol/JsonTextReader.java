@@ -124,7 +124,8 @@ final class JsonTextReader {
             }
             at++;
         }
-        StringBuilder value = new StringBuilder(text.length() - start).append(text, start, at);
+        // Sized for what came before the escape, not for the rest of the text: a line may hold many such strings.
+        StringBuilder value = new StringBuilder(at - start + 16).append(text, start, at);
         while (true) {
             char c = text.charAt(at++);
             if (c == '"') {
