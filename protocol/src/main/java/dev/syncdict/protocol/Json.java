@@ -20,7 +20,9 @@ import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.util.JsonRecyclerPools;
 
 /**
- * Reads and writes JSON values as plain Java objects with Jackson's streaming API (no databind).
+ * Reads and writes JSON values as plain Java objects: well-formed text through {@link JsonTextReader}
+ * and {@link JsonText}, what they decline and streamed output through Jackson's streaming API (no
+ * databind), whose error messages are the ones users see.
  *
  * <p>A value is a {@code Map<String,Object>} (object), a {@code List<Object>} (array), a
  * {@link String}, a {@link BigDecimal} (every number, so decimals stay exact), a {@link Boolean} or
@@ -137,7 +139,7 @@ public final class Json {
                 return parser.getString();
             case VALUE_NUMBER_INT:
             case VALUE_NUMBER_FLOAT:
-                return checkedNumber(parser.getDecimalValue());
+                return checkedNumber(decimal(parser));
             case VALUE_TRUE:
                 return Boolean.TRUE;
             case VALUE_FALSE:
@@ -158,6 +160,23 @@ public final class Json {
         }
     }
 
+    /**
+     * The number Jackson read. Its exponent may be past what a BigDecimal holds ({@code 1e99999999999}),
+     * which Jackson reports as a bare NumberFormatException: that is a number out of range like any
+     * other past ours, not a broken line.
+     */
+    private static BigDecimal decimal(JsonParser parser) {
+        try {
+            return parser.getDecimalValue();
+        } catch (NumberFormatException e) {
+            throw exponentOutOfRange();
+        }
+    }
+
+    private static JsonException exponentOutOfRange() {
+        return new JsonException("number out of range: its exponent is past ±" + Limits.NUMBER_EXPONENT, ErrorCode.OUT_OF_RANGE);
+    }
+
     private static void checkLevel(int level) {
         if (level > Limits.LINE_DEPTH) {
             throw new JsonException("nesting deeper than " + Limits.LINE_DEPTH + " levels", ErrorCode.TOO_DEEP);
@@ -175,7 +194,7 @@ public final class Json {
         }
         // The exponent in scientific notation: 1e1000 has 1000, 0.001 has -3.
         if (Math.abs((long) number.precision() - number.scale() - 1) > Limits.NUMBER_EXPONENT) {
-            throw new JsonException("number out of range: its exponent is past ±" + Limits.NUMBER_EXPONENT, ErrorCode.OUT_OF_RANGE);
+            throw exponentOutOfRange();
         }
         return number;
     }
@@ -195,7 +214,10 @@ public final class Json {
         return Jackson.FACTORY.createGenerator(ObjectWriteContext.empty(), out);
     }
 
-    /** Writes a value through a generator: the one place that maps Java types to JSON. */
+    /**
+     * Writes a value through a generator, for output streamed as it is written; {@link JsonText}
+     * maps Java types to JSON the same way for text (JsonTextTest holds the two together).
+     */
     public static void write(JsonGenerator generator, Object value) {
         if (value instanceof Map) {
             generator.writeStartObject();

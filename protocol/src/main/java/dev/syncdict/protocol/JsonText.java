@@ -8,7 +8,9 @@ import java.util.Map;
  * Writes a JSON value as compact text with no Jackson generator, character for character what
  * {@link Json#write(tools.jackson.core.JsonGenerator, Object)} writes through a generator on a
  * writer ({@code JsonTextTest} compares the two on generated values): a one-shot command or a
- * script then never sets Jackson up to print a result or encode a request.
+ * script then never sets Jackson up to print a result or encode a request. Unlike Jackson's
+ * generator it sets no nesting bound of its own (Jackson's was 500): the values it is given come
+ * from the protocol's readers, which refuse anything nested past {@link Limits#LINE_DEPTH}.
  */
 public final class JsonText {
 

@@ -156,13 +156,25 @@ final class JsonTextReader {
     private char hexChar() {
         int unit = 0;
         for (int end = at + 4; at < end; at++) {
-            int digit = Character.digit(text.charAt(at), 16);
+            int digit = hexDigit(text.charAt(at));
             if (digit < 0) {
                 throw Declined.INSTANCE;
             }
             unit = unit * 16 + digit;
         }
         return (char) unit;
+    }
+
+    /** An ASCII hex digit's value, or -1: Character.digit also takes other scripts' digits (U+0660), which JSON does not. */
+    private static int hexDigit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        } else if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        } else if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
     }
 
     private Object literal(String word, Object value) {

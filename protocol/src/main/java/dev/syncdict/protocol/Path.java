@@ -204,7 +204,9 @@ public final class Path {
                 if (peek() == '-') {
                     pos++;
                 }
-                while (pos < text.length() && Character.isDigit(text.charAt(pos))) {
+                // ASCII digits only: Character.isDigit and parseInt also take other scripts' digits (an
+                // Arabic-Indic three in brackets was index 3).
+                while (pos < text.length() && text.charAt(pos) >= '0' && text.charAt(pos) <= '9') {
                     pos++;
                 }
                 String digits = text.substring(start, pos);
@@ -225,7 +227,7 @@ public final class Path {
             pos++;
         }
 
-        /** A JSON string starting at pos; Jackson does the unescaping so the rules are JSON's. */
+        /** A JSON string starting at pos; Json reads it, so the unescaping rules are JSON's. */
         private String quoted() {
             int start = pos;
             pos++;

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -47,6 +50,26 @@ class JsonTest {
     void rejectsWhatIsNotOneJsonValue(String text) {
         assertThatThrownBy(() -> Json.parse(text)).isInstanceOf(JsonException.class)
                 .satisfies(e -> assertThat(((JsonException) e).isOverLimit()).isFalse());
+    }
+
+    /**
+     * An exponent past what a BigDecimal holds is out of range like one past the protocol's, on
+     * every way in: Jackson reported it as a bare NumberFormatException, which closed the
+     * daemon's connection and showed a Java exception in the shell.
+     */
+    @Test
+    void anExponentPastWhatABigDecimalHoldsIsOutOfRangeOnEveryWayIn() {
+        for (String number : List.of("1e99999999999", "-1E+2147483648", "1e-99999999999", "0.5e2147483648")) {
+            String object = "{\"a\":[" + number + "]}";
+            byte[] utf8 = object.getBytes(StandardCharsets.UTF_8);
+            for (Executable parse : List.<Executable>of(
+                    () -> Json.parse(number), () -> Json.parse(object), () -> Json.parse(utf8, 0, utf8.length),
+                    () -> Json.parseMembers(utf8, 0, utf8.length, (name, value) -> { }))) {
+                JsonException e = Assertions.assertThrows(JsonException.class, parse, number);
+                assertThat(e.code()).as(number).isEqualTo(ErrorCode.OUT_OF_RANGE);
+                assertThat(e.getMessage()).isEqualTo("number out of range: its exponent is past ±" + Limits.NUMBER_EXPONENT);
+            }
+        }
     }
 
     @Test

@@ -51,6 +51,8 @@ class PathTest {
         "a[1             | 4 | expected ']'",
         "a[1x]           | 4 | expected ']' but found 'x'",
         "a[-]            | 3 | expected an array index",
+        "a[\u0663]          | 3 | expected an array index",
+        "a[1\uff10]         | 4 | expected ']'",
         "a[99999999999]  | 3 | is too large",
         "'a.\"b'         | 3 | unterminated quoted key",
         "'a.\"\\q\"'     | 3 | bad quoted key",

@@ -16,10 +16,10 @@ import java.util.Random;
 final class RandomJson {
 
     private static final char[] CHARACTERS = ("aZ9 _\"\\/\b\t\n\f\r\u0000\u0001\u001f\u007f\u0080\u00e9\u07ff\u0800\u2028\uffff"
-            + "\ud83d\ude00\ud800\udc00{}[]:,").toCharArray();
+            + "\ud83d\ude00\ud800\udc00{}[]:,\u0660\uff10\uff21").toCharArray();
     /** What an edit puts in a text: JSON's punctuation, escapes, literals' letters, digits and signs. */
     private static final String[] SPOILERS = {"", " ", "\t", "\n", "\u000b", "{", "}", "[", "]", ",", ":", "\"", "\\", "\\u",
-        "\\x", "\\u12", "0", "01", "-", "+", ".", "e", "E", "1e", "t", "tru", "nul", "NaN", "\u0000", "//", "/*"};
+        "\\x", "\\u12", "\\u\u0660\u0660\u0664\u0661", "\\u00\uff41\uff41", "0", "01", "-", "+", ".", "e", "E", "1e", "t", "tru", "nul", "NaN", "\u0000", "//", "/*"};
 
     private final Random random;
 
