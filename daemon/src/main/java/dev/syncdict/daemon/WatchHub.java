@@ -170,9 +170,10 @@ final class WatchHub implements CommitListener {
 
     /** Ends a watch; its events stop before the reply. */
     void unwatch(Request request, Outbox outbox) {
-        Map<Object, Watcher> open = watchers.getOrDefault(outbox, Map.of());
-        Watcher removed = open.remove(request.watch());
-        if (open.isEmpty()) {
+        // A connection with no watch open has no map here at all (an immutable empty one would refuse the remove).
+        Map<Object, Watcher> open = watchers.get(outbox);
+        Watcher removed = open == null ? null : open.remove(request.watch());
+        if (open != null && open.isEmpty()) {
             watchers.remove(outbox);
             outbox.watching(false);
         }

@@ -222,6 +222,10 @@ class WatchTest {
     void unwatchAndDisconnectEndWatchesWithoutALeak() throws Exception {
         start(DaemonConfig.defaults(TOKEN));
         RawConnection watcher = connect();
+        // Before any watch is open on the connection: not_found too (it was an internal error).
+        watcher.send("{\"id\":0,\"op\":\"unwatch\",\"watch\":\"a\"}");
+        assertThat(watcher.readLine()).isEqualTo("{\"id\":0,\"rev\":0,\"error\":{\"code\":\"not_found\",\"message\":"
+                + "\"no watch \\\"a\\\" is open on this connection\"}}");
         watch(watcher, "a", ",\"path\":\"x\"");
         watch(watcher, "b", ",\"path\":\"x\"");
         watcher.send("{\"id\":\"a\",\"op\":\"watch\"}");
