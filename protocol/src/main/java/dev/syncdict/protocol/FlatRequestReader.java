@@ -2,6 +2,7 @@ package dev.syncdict.protocol;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.function.BiConsumer;
 
 /**
@@ -23,6 +24,10 @@ final class FlatRequestReader {
 
     /** Member names a request has, shared instead of made for each line. */
     private static final String[] NAMES = names();
+
+    /** The values {@code op} takes, shared likewise; other values are made. */
+    private static final String[] OP_NAMES = Arrays.stream(Op.values()).map(Op::wireName).toArray(String[]::new);
+    private static final String[] NONE = {};
 
     private final byte[] bytes;
     private final int end;
@@ -61,7 +66,7 @@ final class FlatRequestReader {
                     return false;
                 }
                 skipWhiteSpace();
-                Object value = value();
+                Object value = value(name);
                 if (value == null) {
                     return false;
                 }
@@ -76,8 +81,8 @@ final class FlatRequestReader {
         return at == end;
     }
 
-    /** A scalar, or null to decline. */
-    private Object value() {
+    /** The scalar value of member {@code name}, or null to decline. */
+    private Object value(String name) {
         if (at == end) {
             return null;
         }
@@ -85,7 +90,7 @@ final class FlatRequestReader {
             case '"':
                 int start = at + 1;
                 int length = plainString();
-                return length < 0 ? null : new String(bytes, start, length, StandardCharsets.ISO_8859_1);
+                return length < 0 ? null : string("op".equals(name) ? OP_NAMES : NONE, start, length);
             case 't':
                 return literal("true") ? Boolean.TRUE : null;
             case 'f':
@@ -100,12 +105,14 @@ final class FlatRequestReader {
     private String name() {
         int start = at + 1;
         int length = at < end && bytes[at] == '"' ? plainString() : -1;
-        if (length < 0) {
-            return null;
-        }
-        for (String known : NAMES) {
-            if (known.length() == length && sameBytes(known, start)) {
-                return known;
+        return length < 0 ? null : string(NAMES, start, length);
+    }
+
+    /** The text of {@code length} bytes from {@code start}: the one of {@code known} it equals, or a new string. */
+    private String string(String[] known, int start, int length) {
+        for (String candidate : known) {
+            if (candidate.length() == length && sameBytes(candidate, start)) {
+                return candidate;
             }
         }
         return new String(bytes, start, length, StandardCharsets.ISO_8859_1);

@@ -89,7 +89,8 @@ public final class Path {
 
     /** Parses a path, or throws a {@link PathException} that says where it broke. */
     public static Path parse(String text) {
-        return new Parser(text).parse();
+        // The common path, one bare key, is its own text: no parser, no list to build and copy.
+        return isBare(text) ? key(text) : new Parser(text).parse();
     }
 
     static boolean isBareChar(char c) {
