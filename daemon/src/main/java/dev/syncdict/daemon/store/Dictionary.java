@@ -157,32 +157,38 @@ public final class Dictionary implements Tree {
     /** The node at a path, or null; stepping into a value of the wrong type is a type_mismatch. */
     private Node find(Path path) {
         Node node = root;
-        List<Path.Segment> segments = path.segments();
-        for (int i = 0; i < segments.size() && node != null; i++) {
-            node = child(node, segments.get(i), prefix(path, i));
+        for (int i = 0; i < path.length() && node != null; i++) {
+            node = child(node, path, i);
         }
         return node;
     }
 
-    private static Node child(Node node, Path.Segment segment, Path nodePath) {
+    /**
+     * The child that segment {@code depth} of a path names in {@code node}, the node at the
+     * segments before it. The path to {@code node} is made only for a type_mismatch's message.
+     */
+    private static Node child(Node node, Path path, int depth) {
+        Path.Segment segment = path.segments().get(depth);
         if (segment instanceof Path.Key) {
-            return requireObject(node, nodePath).members().get(((Path.Key) segment).name());
+            return requireObject(node, path, depth).members().get(((Path.Key) segment).name());
         }
-        List<Node> array = requireArray(node, nodePath).array();
+        List<Node> array = requireArray(node, path, depth).array();
         int index = normalize(((Path.Index) segment).position(), array.size());
         return index >= 0 && index < array.size() ? array.get(index) : null;
     }
 
-    private static Node requireObject(Node node, Path nodePath) {
+    /** {@code node}, the node at the first {@code depth} segments of a path, when it is an object. */
+    private static Node requireObject(Node node, Path path, int depth) {
         if (!node.isObject()) {
-            throw mismatch(node, nodePath, "an object");
+            throw mismatch(node, prefix(path, depth), "an object");
         }
         return node;
     }
 
-    private static Node requireArray(Node node, Path nodePath) {
+    /** {@code node}, the node at the first {@code depth} segments of a path, when it is an array. */
+    private static Node requireArray(Node node, Path path, int depth) {
         if (!node.isArray()) {
-            throw mismatch(node, nodePath, "an array");
+            throw mismatch(node, prefix(path, depth), "an array");
         }
         return node;
     }
@@ -285,7 +291,7 @@ public final class Dictionary implements Tree {
             Path.Segment last = path.last();
             if (last instanceof Path.Key) {
                 String key = ((Path.Key) last).name();
-                Members members = requireObject(parent, path.parent()).members();
+                Members members = requireObject(parent, path, path.length() - 1).members();
                 Node old = members.remove(key);
                 if (old == null) {
                     throw new StoreException(ErrorCode.NOT_FOUND, "no value at " + path);
@@ -294,7 +300,7 @@ public final class Dictionary implements Tree {
                 bytes -= old.bytes();
                 changes.add(new Change(Change.Kind.DELETE, path, null, old(old)));
             } else {
-                List<Node> array = requireArray(parent, path.parent()).array();
+                List<Node> array = requireArray(parent, path, path.length() - 1).array();
                 int index = normalize(((Path.Index) last).position(), array.size());
                 if (index < 0 || index >= array.size()) {
                     throw new StoreException(ErrorCode.NOT_FOUND, "no value at " + path);
@@ -392,7 +398,7 @@ public final class Dictionary implements Tree {
             List<Path.Segment> segments = writePath.segments();
             for (int i = 0; i < segments.size() - 1; i++) {
                 Path.Segment segment = segments.get(i);
-                Node next = child(node, segment, prefix(writePath, i));
+                Node next = child(node, writePath, i);
                 if (next == null) {
                     if (segment instanceof Path.Index || segments.get(i + 1) instanceof Path.Index) {
                         throw new StoreException(ErrorCode.NOT_FOUND, "no value at " + prefix(writePath, i + 1)
@@ -416,7 +422,7 @@ public final class Dictionary implements Tree {
         private void put(Node parent, Path.Segment slot, Object json, Path path, Change.Kind kind) {
             if (slot instanceof Path.Key) {
                 String key = ((Path.Key) slot).name();
-                Members members = requireObject(parent, path.parent()).members();
+                Members members = requireObject(parent, path, path.length() - 1).members();
                 Node existing = members.get(key);
                 changes.add(new Change(kind, path, json, old(existing)));
                 if (existing == null) {
@@ -427,7 +433,7 @@ public final class Dictionary implements Tree {
                 return;
             }
             Node value = Node.of(null, json, rev);
-            List<Node> array = requireArray(parent, path.parent()).array();
+            List<Node> array = requireArray(parent, path, path.length() - 1).array();
             int position = ((Path.Index) slot).position();
             int index = normalize(position, array.size());
             Node old;
@@ -481,9 +487,8 @@ public final class Dictionary implements Tree {
         private void touchExisting(Path path) {
             Node node = root;
             touch(node);
-            List<Path.Segment> segments = path.segments();
-            for (int i = 0; i < segments.size(); i++) {
-                node = child(node, segments.get(i), prefix(path, i));
+            for (int i = 0; i < path.length(); i++) {
+                node = child(node, path, i);
                 touch(node);
             }
         }

@@ -56,7 +56,7 @@ public final class TreeStore implements Store {
             return write(request);
         }
         try {
-            return new Applied(read(request, tree.revision()).withId(request.id()), null);
+            return new Applied(read(request, tree.revision()), null);
         } catch (StoreException e) {
             return new Applied(Reply.error(tree.revision(), e.code(), e.getMessage()).withId(request.id()), null);
         }
@@ -70,15 +70,14 @@ public final class TreeStore implements Store {
     private Applied write(Request request) {
         Tree.Transaction transaction = tree.begin();
         try {
-            Reply reply = request.op() == Op.TX ? transaction(transaction, request.ops()) : apply(transaction, request);
+            Reply reply = request.op() == Op.TX ? transaction(transaction, request) : apply(transaction, request);
             if (!transaction.changed()) {
                 // A write that changed nothing (a merge of {}) takes no revision.
-                Reply unchanged = request.op() == Op.TX ? reply : Reply.ok(tree.revision(), reply.value());
-                return new Applied(unchanged.withId(request.id()), null);
+                return new Applied(request.op() == Op.TX ? reply : ok(request, tree.revision(), reply.value()), null);
             }
             Commit commit = transaction.commit();
             unsettled.add(transaction);
-            return new Applied(reply.withId(request.id()), commit);
+            return new Applied(reply, commit);
         } catch (StoreException e) {
             transaction.rollback();
             return new Applied(Reply.error(tree.revision(), e.code(), e.getMessage()).withId(request.id()), null);
@@ -92,7 +91,8 @@ public final class TreeStore implements Store {
     }
 
     /** Applies every op of a tx in order; the first failure undoes them all. */
-    private Reply transaction(Tree.Transaction transaction, List<Request> ops) {
+    private Reply transaction(Tree.Transaction transaction, Request tx) {
+        List<Request> ops = tx.ops();
         List<Reply> results = new ArrayList<>(ops.size());
         for (int i = 0; i < ops.size(); i++) {
             Request op = ops.get(i);
@@ -107,7 +107,7 @@ public final class TreeStore implements Store {
         for (Reply result : results) {
             stamped.add(new Reply(null, rev, result.value(), result.modRev(), result.more(), null, null, null));
         }
-        return Reply.ok(rev, null).withResults(stamped);
+        return new Reply(tx.id(), rev, null, null, null, stamped, null, null);
     }
 
     private Reply apply(Tree.Transaction transaction, Request request) {
@@ -115,15 +115,15 @@ public final class TreeStore implements Store {
         switch (request.op()) {
             case SET:
                 transaction.set(request.path(), request.value());
-                return Reply.ok(transaction.rev(), null);
+                return ok(request, transaction.rev(), null);
             case DEL:
                 transaction.delete(request.path());
-                return Reply.ok(transaction.rev(), null);
+                return ok(request, transaction.rev(), null);
             case INCR:
-                return Reply.ok(transaction.rev(), transaction.incr(request.path(), request.by()));
+                return ok(request, transaction.rev(), transaction.incr(request.path(), request.by()));
             case LOAD:
                 transaction.load(request.path(), request.value(), request.merge());
-                return Reply.ok(transaction.rev(), null);
+                return ok(request, transaction.rev(), null);
             default:
                 throw new IllegalArgumentException("not a write: " + request.op());
         }
@@ -150,17 +150,22 @@ public final class TreeStore implements Store {
             case GET:
             case DUMP: {
                 Tree.Lookup lookup = tree.get(request.path());
-                return Reply.ok(rev, lookup.value()).withModRev(lookup.modRev());
+                return new Reply(request.id(), rev, lookup.value(), lookup.modRev(), null, null, null, null);
             }
             case KEYS: {
                 Long limit = request.limit();
                 Tree.KeysPage page = tree.keys(request.path(), request.prefix(), request.after(),
                         limit == null ? DEFAULT_KEYS_LIMIT : (int) Math.min(limit, Integer.MAX_VALUE));
-                return Reply.ok(rev, request.kinds() ? withKinds(page) : page.keys()).withMore(page.more());
+                return new Reply(request.id(), rev, request.kinds() ? withKinds(page) : page.keys(), null, page.more(), null, null, null);
             }
             default:
                 throw new IllegalArgumentException("not a dictionary op: " + request.op());
         }
+    }
+
+    /** A request's successful reply, made with its id rather than copied to add it: one reply per request. */
+    private static Reply ok(Request request, long rev, Object value) {
+        return new Reply(request.id(), rev, value, null, null, null, null, null);
     }
 
     /** A page as {@code [{"key":..,"kind":..}]}: what completion needs to go on into an object or an array. */

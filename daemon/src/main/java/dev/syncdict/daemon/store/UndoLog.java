@@ -9,7 +9,8 @@ import java.util.Deque;
  */
 final class UndoLog {
 
-    private final Deque<Runnable> undo = new ArrayDeque<>();
+    /** Room for a usual write's few changes (an incr records three); a larger write grows it. */
+    private final Deque<Runnable> undo = new ArrayDeque<>(4);
 
     void record(Runnable reverse) {
         undo.push(reverse);
