@@ -28,6 +28,9 @@ final class CommitPipeline {
     private final List<CommitListener> listeners;
     /** The outboxes this group has added lines to, in the order it did. */
     private final List<Outbox> touched = new ArrayList<>();
+    /** The group being run, and what each of its batches came to: made once, emptied for each group. */
+    private final Group group = new Group();
+    private final Map<Outbox, Answered> answered = new HashMap<>();
     private final FailedChains chains = new FailedChains();
     private volatile long publishedRevision;
 
@@ -56,8 +59,9 @@ final class CommitPipeline {
      * {@code io_error} and each read against the dictionary without them.
      */
     List<Batch> run(List<Batch> batches) {
-        Map<Outbox, Answered> answered = new HashMap<>();
-        Group group = new Group();
+        // Emptied here rather than at the end, so that a group that failed halfway leaves nothing to the next.
+        group.clear();
+        answered.clear();
         for (Batch batch : batches) {
             answered.put(batch.outbox(), answer(batch, group, null));
         }
@@ -111,6 +115,11 @@ final class CommitPipeline {
     private static final class Group {
         final List<Commit> commits = new ArrayList<>();
         final List<Redo> redos = new ArrayList<>();
+
+        void clear() {
+            commits.clear();
+            redos.clear();
+        }
     }
 
     /**

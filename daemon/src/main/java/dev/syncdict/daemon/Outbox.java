@@ -146,22 +146,20 @@ final class Outbox {
 
     /** Owner: sends this group's lines, then does what the connection's batch needs next. */
     void release(Batch batch, Then then) {
-        ChannelFuture written;
-        if (group == null) {
-            written = channel.newSucceededFuture();
-        } else {
-            int size = group.size();
-            written = channel.writeAndFlush(group.toBuffer());
-            written.addListener(f -> drained(size));
-            group = null;
+        int size = group == null ? 0 : group.size();
+        ChannelFuture written = group == null ? channel.newSucceededFuture() : channel.writeAndFlush(group.toBuffer());
+        group = null;
+        if (then == Then.READ_MORE) {
+            // Every answered batch comes this way: one listener, not one for the bytes and one for the batch.
+            written.addListener(f -> {
+                drained(size);
+                unanswered = 0;
+                answered.run();
+            });
+            return;
         }
+        written.addListener(f -> drained(size));
         switch (then) {
-            case READ_MORE:
-                written.addListener(f -> {
-                    unanswered = 0;
-                    answered.run();
-                });
-                break;
             case RESUME_BATCH:
                 channel.eventLoop().execute(() -> awaitDrain(batch));
                 break;
@@ -218,6 +216,10 @@ final class Outbox {
     }
 
     private void drained(int bytes) {
+        if (bytes == 0) {
+            // The release had no lines to write.
+            return;
+        }
         drained += bytes;
         count(-bytes);
         if (waiting != null && !channel.isActive()) {

@@ -31,6 +31,11 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
     private final Outbox outbox;
     private final int maxInFlight;
     private List<DecodedLine> reading = new ArrayList<>();
+    /**
+     * The lines of the batch in flight. Once it is answered its list is free, and the next batch
+     * is read into it: two lists for the connection's life instead of one for every batch.
+     */
+    private List<DecodedLine> answering = new ArrayList<>();
     private ChannelHandlerContext ctx;
 
     /** @param outbox makes this handler's connection's outbox, given what to call once a batch is answered */
@@ -81,10 +86,12 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /** Only once the batch in flight is answered: its list then takes the lines read next. */
     private void handOver() {
         List<DecodedLine> lines = reading;
-        // Sized for a batch like this one: a pipelining client's next batch then never regrows it.
-        reading = new ArrayList<>(Math.max(10, lines.size()));
+        reading = answering;
+        reading.clear();
+        answering = lines;
         outbox.handedOver(lines.size());
         owner.accept(new Batch(outbox, lines));
     }

@@ -19,6 +19,8 @@ final class Sequencer implements AutoCloseable {
 
     private final CommitPipeline pipeline;
     private final EventExecutor owner;
+    /** One task object for every group (a method reference made at each use is a new object). */
+    private final Runnable runGroup = this::runGroup;
     // Touched only on the owner's thread:
     private List<Batch> waiting = new ArrayList<>();
     private List<Batch> group = new ArrayList<>();
@@ -42,7 +44,7 @@ final class Sequencer implements AutoCloseable {
         waiting.add(batch);
         if (!scheduled) {
             scheduled = true;
-            owner.execute(this::runGroup);
+            owner.execute(runGroup);
         }
     }
 
@@ -67,7 +69,7 @@ final class Sequencer implements AutoCloseable {
             waiting.addAll(0, carried);
             if (!scheduled) {
                 scheduled = true;
-                owner.execute(this::runGroup);
+                owner.execute(runGroup);
             }
         }
     }
