@@ -7,6 +7,7 @@ import dev.syncdict.protocol.Limits;
 import dev.syncdict.protocol.Path;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -223,7 +224,8 @@ public final class Dictionary implements Tree {
         private final long rev;
         private final long bytesBefore = bytes;
         private final UndoLog undo = new UndoLog();
-        private final List<Change> changes = new ArrayList<>();
+        /** Most writes make one change; a tx or a load grows it. The commit record reads it as it is: nothing adds to it after {@link #commit()}. */
+        private final List<Change> changes = new ArrayList<>(1);
 
         private Write(long rev) {
             this.rev = rev;
@@ -242,14 +244,13 @@ public final class Dictionary implements Tree {
         @Override
         public Commit commit() {
             revision = rev;
-            return new Commit(rev, List.copyOf(changes));
+            return new Commit(rev, Collections.unmodifiableList(changes));
         }
 
         /** Also after {@link #commit()}: the revision goes back too, so a group the log refused leaves no trace. */
         @Override
         public void rollback() {
             undo.rollback();
-            changes.clear();
             revision = rev - 1;
             bytes = bytesBefore;
         }
