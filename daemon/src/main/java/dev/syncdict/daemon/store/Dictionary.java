@@ -223,6 +223,8 @@ public final class Dictionary implements Tree {
     public final class Write implements Tree.Transaction {
         private final long rev;
         private final long bytesBefore = bytes;
+        /** Every write stamps the root: its stamp from before goes back on a rollback, with no undo record of its own. */
+        private final long rootModRevBefore = root.modRev;
         private final UndoLog undo = new UndoLog();
         /** Most writes make one change; a tx or a load grows it. The commit record reads it as it is: nothing adds to it after {@link #commit()}. */
         private final List<Change> changes = new ArrayList<>(1);
@@ -251,6 +253,7 @@ public final class Dictionary implements Tree {
         @Override
         public void rollback() {
             undo.rollback();
+            root.modRev = rootModRevBefore;
             revision = rev - 1;
             bytes = bytesBefore;
         }
@@ -497,7 +500,9 @@ public final class Dictionary implements Tree {
         private void touch(Node node) {
             long old = node.modRev;
             if (old != rev) {
-                undo.record(() -> node.modRev = old);
+                if (node != root) {
+                    undo.record(() -> node.modRev = old);
+                }
                 node.modRev = rev;
             }
         }
