@@ -7,7 +7,6 @@ import dev.syncdict.protocol.Limits;
 import dev.syncdict.protocol.Path;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -226,7 +225,7 @@ public final class Dictionary implements Tree {
         /** Every write stamps the root: its stamp from before goes back on a rollback, with no undo record of its own. */
         private final long rootModRevBefore = root.modRev;
         private final UndoLog undo = new UndoLog();
-        /** Most writes make one change; a tx or a load grows it. The commit record reads it as it is: nothing adds to it after {@link #commit()}. */
+        /** Most writes make one change; a tx or a load grows it. */
         private final List<Change> changes = new ArrayList<>(1);
 
         private Write(long rev) {
@@ -246,13 +245,14 @@ public final class Dictionary implements Tree {
         @Override
         public Commit commit() {
             revision = rev;
-            return new Commit(rev, Collections.unmodifiableList(changes));
+            return new Commit(rev, List.copyOf(changes));
         }
 
         /** Also after {@link #commit()}: the revision goes back too, so a group the log refused leaves no trace. */
         @Override
         public void rollback() {
             undo.rollback();
+            changes.clear();
             root.modRev = rootModRevBefore;
             revision = rev - 1;
             bytes = bytesBefore;
