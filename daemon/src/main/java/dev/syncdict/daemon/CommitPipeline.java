@@ -94,6 +94,9 @@ final class CommitPipeline {
                 carried.add(batch.batch());
             }
         });
+        // Emptied at the end too: an idle daemon must not keep its last group's commits and values.
+        group.clear();
+        answered.clear();
         return carried;
     }
 

@@ -79,6 +79,8 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
 
     /** Event loop: the batch in flight is answered and its replies written; hand over what was read meanwhile, or read on. */
     private void answered() {
+        // Its lines hold their requests' values (up to a whole line each): an idle connection keeps none.
+        answering.clear();
         if (!reading.isEmpty()) {
             handOver();
         } else if (!ctx.channel().config().isAutoRead()) {
