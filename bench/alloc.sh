@@ -3,8 +3,8 @@
 # thread that reads, applies and answers every request) allocates per request, read from
 # `jcmd PID Thread.print -e` before and after a counted run of syncdict bench, with the young
 # collections and their pause time over the same run (jstat) and the server's CPU per request.
-# incr, set and get over KEYS keys that all exist (preloaded, and every counter incremented once
-# over before measuring), at -c 50 and -c 50 -P 16. One daemon per jar in JARS, measured in turn.
+# incr, set and get over KEYS keys that all exist (preloaded, and the counters incremented about
+# twelve times over before measuring), at -c 50 and -c 50 -P 16. One daemon per jar in JARS, measured in turn.
 # Needs a build (mvn -B -DskipTests package), jq, and a JDK's jcmd and jstat.
 #
 #   bench/alloc.sh      JARS="a/syncdictd.jar b/syncdictd.jar" REQUESTS=1000000 KEYS=100000 ROUNDS=1

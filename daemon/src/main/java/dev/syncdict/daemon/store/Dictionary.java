@@ -215,9 +215,10 @@ public final class Dictionary implements Tree {
     }
 
     /**
-     * The changes of one write request or one tx, all at one revision. Every change is in the undo
-     * log, so {@link #rollback()} restores the tree exactly, and in the commit record that
-     * {@link #commit()} returns as it makes the revision current.
+     * The changes of one write request or one tx, all at one revision. Every change but the root's
+     * stamp is in the undo log (the stamp from before is a field of the write), so
+     * {@link #rollback()} restores the tree exactly, and in the commit record that {@link #commit()}
+     * returns as it makes the revision current.
      */
     public final class Write implements Tree.Transaction {
         private final long rev;
@@ -237,6 +238,7 @@ public final class Dictionary implements Tree {
             return rev;
         }
 
+        /** Every write that changes anything records an undo besides the root's stamp, which is not in the log. */
         @Override
         public boolean changed() {
             return !undo.isEmpty();

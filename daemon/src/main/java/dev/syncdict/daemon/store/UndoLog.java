@@ -9,7 +9,7 @@ import java.util.Deque;
  */
 final class UndoLog {
 
-    /** Room for a usual write's few changes (an incr records three); a larger write grows it. */
+    /** Room for a usual write's few changes (an incr of a top-level key records two); a larger write grows it. */
     private final Deque<Runnable> undo = new ArrayDeque<>(4);
 
     void record(Runnable reverse) {
