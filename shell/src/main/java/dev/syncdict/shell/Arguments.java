@@ -47,8 +47,9 @@ public final class Arguments {
             return Json.parse(text);
         } catch (JsonException e) {
             if (text.isEmpty() || "{[\"".indexOf(text.charAt(0)) >= 0 || e.isOverLimit()) {
-                String what = e.isOverLimit() ? "too large" : "not valid JSON" + (e.column() > 0 ? " at column " + e.column() : "");
-                throw new TypeConversionException(what + ": " + readable(e.getMessage()) + " in "
+                // A limit's message says which (nesting, a number's range, a string's length); a syntax error gets where.
+                String what = e.isOverLimit() ? "" : "not valid JSON" + (e.column() > 0 ? " at column " + e.column() : "") + ": ";
+                throw new TypeConversionException(what + readable(e.getMessage()) + " in "
                         + UsageMessages.excerpt(text, Math.max(1, e.column())));
             }
             return text;
