@@ -57,9 +57,12 @@ public final class Watching {
                     if (first && snapshot) {
                         printSnapshot(client);
                     }
+                    Long resumeAfter = from;
                     Watch watch = client.watch(path, from, prev);
                     if (!first) {
-                        session.printer().note("watching again after revision " + watch.lastRevision());
+                        // What follows starts right after the last change shown (the watch's own revision is the daemon's now).
+                        session.printer().note(resumeAfter == null ? "watching again from revision " + watch.lastRevision()
+                                : "watching again after revision " + resumeAfter);
                     }
                     first = false;
                     follow(watch);

@@ -194,9 +194,12 @@ class RealProcessTest {
         assertThat(processes.run("daemon", "stop").exit()).isZero();
         assertThat(err.readLine()).isEqualTo("syncdict: lost the daemon at " + processes.address + "; reconnecting");
         assertThat(processes.run("daemon", "start").exit()).isZero();
-        for (String line = err.readLine(); !line.startsWith("syncdict: watching again"); line = err.readLine()) {
+        String line = err.readLine();
+        for (; !line.startsWith("syncdict: watching again"); line = err.readLine()) {
             assertThat(line).as("only notes about the restart").startsWith("syncdict: ");
         }
+        // Revision 2 was the last change shown: the watch resumes right after it, whatever the daemon's revision now.
+        assertThat(line).isEqualTo("syncdict: watching again after revision 2");
         assertThat(processes.run("set", "y", "2").exit()).isZero();
         assertThat(out.readLine()).contains("\"path\":\"y\",\"value\":2");
         RealProcesses.ctrlC(watch.pid());
