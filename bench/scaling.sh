@@ -30,6 +30,24 @@ results="$work/results.tsv"  # size, server, test, ops/s, p99 µs, server CPU µ
 memory="$work/memory.tsv"    # size, daemon VmRSS, VmHWM, live heap, redis used_memory, used_memory_rss, VmRSS (bytes)
 kib() { awk -v k="$1" 'BEGIN {print k * 1024}'; }
 status_bytes() { kib "$(awk -v f="$2:" '$1 == f {print $2}' "/proc/$1/status")"; }
+# measure SIZE TESTS [LABEL]: rounds of TESTS against both servers, interleaved (who goes first
+# alternating), each test's ops/s, p99 and server CPU per op into the results, under LABEL if given.
+measure() {
+  local size=$1 tests=$2 label=${3:-}
+  for round in $(seq "$rounds"); do
+    order=(syncdict redis)
+    (( round % 2 )) || order=(redis syncdict)
+    for server in "${order[@]}"; do
+      server_pid=$daemon_pid
+      [ "$server" = syncdict ] || server_pid=$redis_pid
+      # shellcheck disable=SC2086
+      bench "$server" $shape -t "$tests" --keys "$size" --no-preload --duration "$duration" --warmup "$warmup" --server-pid "$server_pid" \
+        | jq -r --arg size "$size" --arg server "$server" --arg name "$label" \
+            '.tests[] | [$size, $server, (if $name == "" then .test else $name end), .ops_per_sec, .latency_us.p99, .server_cpu_us_per_op] | @tsv' \
+        >> "$results"
+    done
+  done
+}
 for size in $sizes; do
   start_servers
   for server in syncdict redis; do
@@ -48,19 +66,7 @@ for size in $sizes; do
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$(status_bytes "$daemon_pid" VmRSS)" "$(status_bytes "$daemon_pid" VmHWM)" \
     "$live" "$(sed -n 's/^used_memory://p' <<< "$redis_memory")" "$(sed -n 's/^used_memory_rss://p' <<< "$redis_memory")" \
     "$(status_bytes "$redis_pid" VmRSS)" >> "$memory"
-  for round in $(seq "$rounds"); do
-    order=(syncdict redis)
-    (( round % 2 )) || order=(redis syncdict)
-    for server in "${order[@]}"; do
-      server_pid=$daemon_pid
-      [ "$server" = syncdict ] || server_pid=$redis_pid
-      # shellcheck disable=SC2086
-      bench "$server" $shape -t get,incr --keys "$size" --no-preload --duration "$duration" --warmup "$warmup" --server-pid "$server_pid" \
-        | jq -r --arg size "$size" --arg server "$server" \
-            '.tests[] | [$size, $server, .test, .ops_per_sec, .latency_us.p99, .server_cpu_us_per_op] | @tsv' \
-        >> "$results"
-    done
-  done
+  measure "$size" get,incr
   # The daemon's resident set after the rounds: what the heap grew to under the load, not only after loading.
   printf '%s\t%s\n' "$size" "$(status_bytes "$daemon_pid" VmRSS)" >> "$work/after.tsv"
   # The incrs above mostly create their counter:N key (all but the first few thousand at 10 million
@@ -70,19 +76,7 @@ for size in $sizes; do
     # shellcheck disable=SC2086
     bench "$server" -c 50 -P 16 -t incr --keys "$size" -n $((size * 5)) > /dev/null
   done
-  for round in $(seq "$rounds"); do
-    order=(syncdict redis)
-    (( round % 2 )) || order=(redis syncdict)
-    for server in "${order[@]}"; do
-      server_pid=$daemon_pid
-      [ "$server" = syncdict ] || server_pid=$redis_pid
-      # shellcheck disable=SC2086
-      bench "$server" $shape -t incr --keys "$size" --no-preload --duration "$duration" --warmup "$warmup" --server-pid "$server_pid" \
-        | jq -r --arg size "$size" --arg server "$server" \
-            '.tests[] | [$size, $server, "incr-existing", .ops_per_sec, .latency_us.p99, .server_cpu_us_per_op] | @tsv' \
-        >> "$results"
-    done
-  done
+  measure "$size" incr incr-existing
   stop_servers
   echo "$size keys done; $(uptime | sed 's/.*load average/load average/')"
 done
