@@ -87,6 +87,10 @@ public final class Arguments {
     private static long wholeNumber(String text, long least) {
         long value;
         try {
+            // ASCII digits only: parseLong also takes other scripts' digits (an Arabic-Indic three was 3).
+            if (!text.matches("-?[0-9]+")) {
+                throw new NumberFormatException(text);
+            }
             value = Long.parseLong(text);
         } catch (NumberFormatException e) {
             throw new TypeConversionException("'" + UsageMessages.excerpt(text, 1) + "' is not a whole number");
@@ -105,6 +109,9 @@ public final class Arguments {
             try {
                 value = Json.parse(text);
             } catch (JsonException e) {
+                if (e.isOverLimit()) {
+                    throw new TypeConversionException(readable(e.getMessage()) + " in " + UsageMessages.excerpt(text, 1));
+                }
                 value = null;
             }
             if (!(value instanceof BigDecimal)) {
@@ -130,6 +137,7 @@ public final class Arguments {
         }
     }
 
+    private static final BigDecimal MAX_MILLIS = BigDecimal.valueOf(Long.MAX_VALUE / 1_000_000);
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
 
     private static Duration duration(String text, boolean zeroAllowed) {
@@ -144,7 +152,13 @@ public final class Arguments {
             case "m" -> 60_000;
             default -> 3_600_000;
         };
-        long millis = amount.multiply(BigDecimal.valueOf(unitMillis)).longValue();
+        BigDecimal exactMillis = amount.multiply(BigDecimal.valueOf(unitMillis));
+        // Longer than the JVM's clocks count in nanoseconds (about 106 days) would overflow where it is waited for.
+        if (exactMillis.compareTo(MAX_MILLIS) > 0) {
+            throw new TypeConversionException("'" + UsageMessages.excerpt(text, 1) + "' is past the largest duration, "
+                    + MAX_MILLIS.divide(BigDecimal.valueOf(3_600_000), 0, java.math.RoundingMode.DOWN) + "h");
+        }
+        long millis = exactMillis.longValue();
         // Under a millisecond but not zero is refused either way: rounding it to 0 would mean "none".
         if (millis <= 0 && !(zeroAllowed && amount.signum() == 0)) {
             throw new TypeConversionException(zeroAllowed ? "a duration must be 0 or at least 1ms" : "a duration must be at least 1ms");

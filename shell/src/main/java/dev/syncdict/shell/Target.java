@@ -19,7 +19,12 @@ public record Target(String host, int port) {
         if (colon >= 0 && !bareIpv6) {
             host = text.substring(0, colon);
             try {
-                port = Integer.parseInt(text.substring(colon + 1));
+                String digits = text.substring(colon + 1);
+                // ASCII digits only: parseInt also takes other scripts' digits.
+                if (!digits.matches("[0-9]+")) {
+                    throw new NumberFormatException(digits);
+                }
+                port = Integer.parseInt(digits);
             } catch (NumberFormatException e) {
                 throw new UsageException("bad address '" + text + "': the port must be a number");
             }

@@ -59,6 +59,11 @@ public final class Watching {
                     }
                     Long resumeAfter = from;
                     Watch watch = client.watch(path, from, prev);
+                    if (from == null) {
+                        // Watching "from now" means after the revision the watch began at: a reconnect
+                        // resumes there, so changes made while it reconnects are shown, not skipped.
+                        from = watch.lastRevision();
+                    }
                     if (!first) {
                         // What follows starts right after the last change shown (the watch's own revision is the daemon's now).
                         session.printer().note(resumeAfter == null ? "watching again from revision " + watch.lastRevision()

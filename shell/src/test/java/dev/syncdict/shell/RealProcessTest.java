@@ -206,6 +206,28 @@ class RealProcessTest {
         assertThat(RealProcesses.finish(watch).exit()).isZero();
     }
 
+    /**
+     * A watch that has shown nothing yet resumes where it began, not "from now": a change made
+     * while it reconnects is shown (replayed from the daemon's history) instead of skipped, as it
+     * was when the change came before the watch's next attempt (every 500 ms).
+     */
+    @Test
+    void aWatchThatHasShownNothingYetShowsAChangeMadeWhileItReconnects() throws Exception {
+        assertThat(processes.run("set", "y", "0").exit()).isZero();
+        Process watch = processes.start(true, "watch", "x");
+        BufferedReader out = RealProcesses.stdout(watch);
+        BufferedReader err = new BufferedReader(new java.io.InputStreamReader(watch.getErrorStream(), java.nio.charset.StandardCharsets.UTF_8));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> processes.run("--json", "info").out().contains("\"watches\":1"));
+        assertThat(processes.run("daemon", "stop").exit()).isZero();
+        assertThat(err.readLine()).isEqualTo("syncdict: lost the daemon at " + processes.address + "; reconnecting");
+        assertThat(processes.run("daemon", "start").exit()).isZero();
+        assertThat(processes.run("set", "x", "5").exit()).isZero();
+        assertThat(out.readLine()).contains("\"path\":\"x\",\"value\":5");
+        RealProcesses.ctrlC(watch.pid());
+        assertThat(RealProcesses.finish(watch).exit()).isZero();
+    }
+
     @Test
     void afterATokenRotationTheShellConnectsWithTheNewToken() throws Exception {
         assertThat(processes.run("set", "x", "1").exit()).isZero();
