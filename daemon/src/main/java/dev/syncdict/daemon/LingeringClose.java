@@ -7,6 +7,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.DuplexChannel;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -32,16 +33,26 @@ final class LingeringClose {
     static void after(ChannelFuture lastWrite) {
         lastWrite.addListener(f -> {
             Channel channel = lastWrite.channel();
-            if (channel instanceof DuplexChannel && channel.isActive()) {
-                ((DuplexChannel) channel).shutdownOutput();
-                if (channel.pipeline().get(Discard.class) == null) {
-                    channel.pipeline().addFirst(new Discard());
-                }
-                channel.config().setAutoRead(true);
-            } else {
+            if (!(channel instanceof DuplexChannel) || !channel.isActive()) {
                 channel.close();
+                return;
+            }
+            SslHandler tls = channel.pipeline().get(SslHandler.class);
+            if (tls == null) {
+                halfClose(channel);
+            } else {
+                // TLS says goodbye first (close_notify), so that a client does not take the end for a cut.
+                tls.closeOutbound().addListener(said -> halfClose(channel));
             }
         });
+    }
+
+    private static void halfClose(Channel channel) {
+        ((DuplexChannel) channel).shutdownOutput();
+        if (channel.pipeline().get(Discard.class) == null) {
+            channel.pipeline().addFirst(new Discard());
+        }
+        channel.config().setAutoRead(true);
     }
 
     /**
@@ -50,7 +61,13 @@ final class LingeringClose {
      */
     static void closeAll(ChannelGroup connections) {
         for (Channel channel : connections) {
-            after(channel.writeAndFlush(Unpooled.EMPTY_BUFFER));
+            SslHandler tls = channel.pipeline().get(SslHandler.class);
+            if (tls != null && !tls.handshakeFuture().isDone()) {
+                // No TLS session yet, so no reply to keep: a write would wait for a handshake that may never come.
+                channel.close();
+            } else {
+                after(channel.writeAndFlush(Unpooled.EMPTY_BUFFER));
+            }
         }
         connections.newCloseFuture().awaitUninterruptibly(LINGER_MILLIS + QUIET_MILLIS);
         connections.close().syncUninterruptibly();
@@ -64,11 +81,20 @@ final class LingeringClose {
     private static final class Discard extends ChannelInboundHandlerAdapter {
 
         private ScheduledFuture<?> quiet;
+        private ScheduledFuture<?> bound;
 
         @Override
         public void handlerAdded(ChannelHandlerContext ctx) {
-            ctx.executor().schedule(() -> ctx.close(), LINGER_MILLIS, TimeUnit.MILLISECONDS);
+            bound = ctx.executor().schedule(() -> ctx.close(), LINGER_MILLIS, TimeUnit.MILLISECONDS);
             restartQuiet(ctx);
+        }
+
+        /** Closed early (quiet, or by the client): the timers let go of the connection now, not in two seconds. */
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            bound.cancel(false);
+            quiet.cancel(false);
+            ctx.fireChannelInactive();
         }
 
         @Override
