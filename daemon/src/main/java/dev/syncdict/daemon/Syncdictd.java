@@ -7,6 +7,7 @@ import dev.syncdict.protocol.Limits;
 import dev.syncdict.protocol.Locations;
 import dev.syncdict.protocol.Token;
 import dev.syncdict.protocol.Version;
+import dev.syncdict.protocol.WholeNumbers;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -145,6 +146,11 @@ public final class Syncdictd implements Callable<Integer> {
      */
     static CommandLine commandLine(Map<String, String> env) {
         CommandLine cli = new CommandLine(new Syncdictd(env));
+        // Numbers in ASCII digits only, as the shell's: picocli's own converters take other scripts' digits.
+        CommandLine.ITypeConverter<Integer> whole = text -> wholeNumber(text, WholeNumbers::parseInt);
+        CommandLine.ITypeConverter<Long> wholeLong = text -> wholeNumber(text, WholeNumbers::parseLong);
+        cli.registerConverter(Integer.class, whole).registerConverter(int.class, whole)
+                .registerConverter(Long.class, wholeLong).registerConverter(long.class, wholeLong);
         cli.setParameterExceptionHandler((fault, args) -> {
             PrintWriter err = fault.getCommandLine().getErr();
             err.println("syncdictd: " + fault.getMessage() + " (see: syncdictd --help)");
@@ -152,6 +158,14 @@ public final class Syncdictd implements Callable<Integer> {
             return CommandLine.ExitCode.USAGE;
         });
         return cli;
+    }
+
+    private static <N> N wholeNumber(String text, java.util.function.Function<String, N> parse) {
+        try {
+            return parse.apply(text);
+        } catch (NumberFormatException e) {
+            throw new CommandLine.TypeConversionException("'" + text + "' is " + (WholeNumbers.isWritten(text) ? "too large" : "not a whole number"));
+        }
     }
 
     /** Refuses a number outside what its flag can mean, naming the flag and the value, as a usage error. */

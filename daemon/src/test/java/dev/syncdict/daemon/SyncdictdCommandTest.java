@@ -42,6 +42,18 @@ class SyncdictdCommandTest {
         return file;
     }
 
+    /** Numbers are read in ASCII digits only: picocli's own converters took an Arabic-Indic 7440 as 7440. */
+    @Test
+    void aNumberInOtherDigitsOrPastItsTypeIsAUsageError() {
+        Run digits = run("--port", "\u0667\u0664\u0664\u0660");
+        assertThat(digits.exit()).isEqualTo(2);
+        assertThat(digits.err()).isEqualTo("syncdictd: Invalid value for option '--port': '\u0667\u0664\u0664\u0660' is not a whole number"
+                + " (see: syncdictd --help)\n");
+        Run huge = run("--port", "99999999999");
+        assertThat(huge.exit()).isEqualTo(2);
+        assertThat(huge.err()).contains("'99999999999' is too large");
+    }
+
     @Test
     void aNonLoopbackAddressNeedsInsecureRemote() throws Exception {
         Run run = run("--bind", "0.0.0.0", "--token-file", token("rw-------").toString());

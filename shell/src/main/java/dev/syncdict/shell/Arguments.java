@@ -4,10 +4,12 @@ import dev.syncdict.protocol.Json;
 import dev.syncdict.protocol.JsonException;
 import dev.syncdict.protocol.Path;
 import dev.syncdict.protocol.PathException;
+import dev.syncdict.protocol.WholeNumbers;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -84,14 +86,28 @@ public final class Arguments {
         }
     }
 
+    /**
+     * Makes every int and long option read ASCII digits only, as the protocol does, and say so in
+     * words when it is not one: picocli's own converters take other scripts' digits, and call the
+     * rest "not an int".
+     */
+    static void wholeNumbersOnly(CommandLine cli) {
+        ITypeConverter<Integer> whole = text -> {
+            long value = wholeNumber(text, Integer.MIN_VALUE);
+            if (value > Integer.MAX_VALUE) {
+                throw new TypeConversionException("must be " + Integer.MAX_VALUE + " or less, not " + value);
+            }
+            return (int) value;
+        };
+        ITypeConverter<Long> wholeLong = text -> wholeNumber(text, Long.MIN_VALUE);
+        cli.registerConverter(Integer.class, whole).registerConverter(int.class, whole)
+                .registerConverter(Long.class, wholeLong).registerConverter(long.class, wholeLong);
+    }
+
     private static long wholeNumber(String text, long least) {
         long value;
         try {
-            // ASCII digits only: parseLong also takes other scripts' digits (an Arabic-Indic three was 3).
-            if (!text.matches("-?[0-9]+")) {
-                throw new NumberFormatException(text);
-            }
-            value = Long.parseLong(text);
+            value = WholeNumbers.parseLong(text);
         } catch (NumberFormatException e) {
             throw new TypeConversionException("'" + UsageMessages.excerpt(text, 1) + "' is not a whole number");
         }

@@ -154,6 +154,7 @@ public final class SyncdictCommand implements Callable<Integer>, AutoCloseable {
             cli.addSubcommand(command);
         }
         // Configured after the commands are added: picocli passes these settings on only to the commands it already has.
+        Arguments.wholeNumbersOnly(cli);
         root.commandLine = cli;
         cli.setOut(root.io.out());
         cli.setErr(root.io.err());

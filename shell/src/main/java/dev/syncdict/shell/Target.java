@@ -1,5 +1,6 @@
 package dev.syncdict.shell;
 
+import dev.syncdict.protocol.WholeNumbers;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
@@ -19,12 +20,7 @@ public record Target(String host, int port) {
         if (colon >= 0 && !bareIpv6) {
             host = text.substring(0, colon);
             try {
-                String digits = text.substring(colon + 1);
-                // ASCII digits only: parseInt also takes other scripts' digits.
-                if (!digits.matches("[0-9]+")) {
-                    throw new NumberFormatException(digits);
-                }
-                port = Integer.parseInt(digits);
+                port = WholeNumbers.parseInt(text.substring(colon + 1));
             } catch (NumberFormatException e) {
                 throw new UsageException("bad address '" + text + "': the port must be a number");
             }
